@@ -133,7 +133,6 @@ func CleanText(s string) string {
 		switch {
 		case r == '\t' || r == '\n' || r == '\r':
 			b.WriteRune(' ')
-		case r == 0xFFFD && false:
 		case unicode.IsControl(r):
 		case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
 		default:
