@@ -1,0 +1,255 @@
+package entitlements
+
+import (
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+)
+
+// Region is a rate area of the national minimum fostering allowance.
+type Region string
+
+const (
+	London        Region = "london"
+	SouthEast     Region = "south_east"
+	RestOfEngland Region = "rest_of_england"
+)
+
+// Council is one of England's children's services authorities.
+type Council struct {
+	Name   string `json:"name"`
+	Region Region `json:"region"`
+	// RegionUnconfirmed: the council may be in the South East rate area or not
+	// (additions.md §A13), so show both rates.
+	RegionUnconfirmed bool     `json:"region_unconfirmed,omitempty"`
+	KinshipZone       bool     `json:"kinship_zone,omitempty"`
+	Aliases           []string `json:"aliases,omitempty"`
+}
+
+//go:embed data/councils.json
+var councilsJSON []byte
+
+type councilIndex struct {
+	councils []Council // sorted by Name
+	sources  []Source
+	byKey    map[string]int // normalised name or alias -> index into councils
+	keys     [][]string     // per council: its distinct normalised name and aliases
+	err      error
+}
+
+var (
+	councilsOnce sync.Once
+	councilsIdx  councilIndex
+)
+
+func councilData() *councilIndex {
+	councilsOnce.Do(func() { councilsIdx = buildCouncilIndex(councilsJSON) })
+	return &councilsIdx
+}
+
+// LoadCouncils parses and checks the embedded council list; the other functions
+// treat a broken list as empty, so callers (and a test) use this to see why.
+func LoadCouncils() error {
+	return councilData().err
+}
+
+func buildCouncilIndex(data []byte) councilIndex {
+	var doc struct {
+		Sources  []Source  `json:"sources"`
+		Note     string    `json:"note"`
+		Councils []Council `json:"councils"`
+	}
+	if err := json.Unmarshal(data, &doc); err != nil {
+		return councilIndex{err: fmt.Errorf("councils.json: %w", err)}
+	}
+	if len(doc.Councils) == 0 {
+		return councilIndex{err: errors.New("councils.json: no councils")}
+	}
+	slices.SortFunc(doc.Councils, func(a, b Council) int { return strings.Compare(a.Name, b.Name) })
+	idx := councilIndex{
+		councils: doc.Councils,
+		sources:  doc.Sources,
+		byKey:    make(map[string]int, len(doc.Councils)*2),
+		keys:     make([][]string, len(doc.Councils)),
+	}
+	// Names first, so an alias can never shadow another council's own name.
+	for i, c := range doc.Councils {
+		switch c.Region {
+		case London, SouthEast, RestOfEngland:
+		default:
+			return councilIndex{err: fmt.Errorf("councils.json: %q has region %q", c.Name, c.Region)}
+		}
+		k := councilKey(c.Name)
+		if k == "" {
+			return councilIndex{err: fmt.Errorf("councils.json: council name %q is empty once normalised", c.Name)}
+		}
+		if j, dup := idx.byKey[k]; dup {
+			return councilIndex{err: fmt.Errorf("councils.json: %q and %q normalise alike", doc.Councils[j].Name, c.Name)}
+		}
+		idx.byKey[k] = i
+		idx.keys[i] = []string{k}
+	}
+	for i, c := range doc.Councils {
+		for _, a := range c.Aliases {
+			k := councilKey(a)
+			if k == "" {
+				return councilIndex{err: fmt.Errorf("councils.json: alias %q of %q is empty once normalised", a, c.Name)}
+			}
+			if j, dup := idx.byKey[k]; dup {
+				if j != i {
+					return councilIndex{err: fmt.Errorf("councils.json: alias %q of %q also names %q", a, c.Name, doc.Councils[j].Name)}
+				}
+				continue // another spelling of its own name: documentation only
+			}
+			idx.byKey[k] = i
+			idx.keys[i] = append(idx.keys[i], k)
+		}
+	}
+	return idx
+}
+
+func cloneCouncil(c Council) Council {
+	c.Aliases = slices.Clone(c.Aliases)
+	return c
+}
+
+// FindCouncil returns the council the text names, after normalising (rules.md,
+// "Reading the rules" 7). A town or district council is not found: never guess.
+func FindCouncil(text string) (Council, bool) {
+	d := councilData()
+	if d.err != nil {
+		return Council{}, false
+	}
+	i, ok := d.byKey[councilKey(text)]
+	if !ok {
+		return Council{}, false
+	}
+	return cloneCouncil(d.councils[i]), true
+}
+
+// Councils returns every council, sorted by name.
+func Councils() []Council {
+	d := councilData()
+	out := make([]Council, len(d.councils))
+	for i, c := range d.councils {
+		out[i] = cloneCouncil(c)
+	}
+	return out
+}
+
+// CouncilSources returns the sources for the regions and Kinship Zones.
+func CouncilSources() []Source {
+	return slices.Clone(councilData().sources)
+}
+
+// SuggestCouncils returns at most n councils for type-ahead: those whose name or
+// an alias starts with the text (normalised), then those containing it, each
+// group by name. Blank text gives nothing: an empty box should not offer a council.
+func SuggestCouncils(text string, n int) []Council {
+	d := councilData()
+	if n <= 0 || d.err != nil {
+		return nil
+	}
+	q := councilKey(text)
+	if q == "" {
+		// Text made only of ignored words ("City") is still worth matching as typed.
+		q = squashCouncilText(text)
+	}
+	if q == "" {
+		return nil
+	}
+	var prefix, within []int
+	for i, keys := range d.keys {
+		where := 0
+		for _, k := range keys {
+			if strings.HasPrefix(k, q) {
+				where = 2
+				break
+			}
+			if strings.Contains(k, q) {
+				where = 1
+			}
+		}
+		switch where {
+		case 2:
+			prefix = append(prefix, i)
+		case 1:
+			within = append(within, i)
+		}
+	}
+	var out []Council
+	for _, i := range append(prefix, within...) {
+		if len(out) == n {
+			break
+		}
+		out = append(out, cloneCouncil(d.councils[i]))
+	}
+	return out
+}
+
+// Words ignored at either end of a council's name ("Leeds City Council",
+// "County Durham", "Herefordshire, County of"). Inside a name they stay, so
+// "Isle of Wight" keeps its "of".
+var councilEdgeWords = map[string]bool{
+	"council": true, "borough": true, "city": true, "metropolitan": true, "county": true,
+	"district": true, "corporation": true, "of": true, "the": true, "mbc": true,
+}
+
+// councilTokens lower-cases the text, reads "&" as "and", drops full stops and
+// apostrophes and splits on anything else that is not a letter or digit.
+func councilTokens(text string) []string {
+	var b strings.Builder
+	b.Grow(len(text) + 8)
+	for _, r := range text {
+		switch {
+		case r == '&':
+			b.WriteString(" and ")
+		case r == '.' || r == '\'' || r == '’' || r == '‘':
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			b.WriteByte(' ')
+		}
+	}
+	return strings.Fields(b.String())
+}
+
+// councilKey is the normalised form used to compare council names.
+func councilKey(text string) string {
+	t := councilTokens(text)
+	// "City of London" must survive, while "London" alone names no council.
+	cityOf := false
+	for {
+		switch {
+		case len(t) >= 3 && t[0] == "london" && t[1] == "borough":
+			t = t[2:] // London Borough of Camden
+		case len(t) >= 3 && t[0] == "royal" && t[1] == "borough":
+			t = t[2:] // Royal Borough of Kingston upon Thames
+		case len(t) > 0 && councilEdgeWords[t[0]]:
+			cityOf = cityOf || t[0] == "city" || t[0] == "corporation"
+			t = t[1:]
+		case len(t) > 0 && councilEdgeWords[t[len(t)-1]]:
+			cityOf = cityOf || t[len(t)-1] == "city" || t[len(t)-1] == "corporation"
+			t = t[:len(t)-1]
+		default:
+			k := strings.Join(t, "")
+			if k == "london" {
+				if cityOf {
+					return "cityoflondon"
+				}
+				return "" // plain "London" is a region, not a council
+			}
+			return k
+		}
+	}
+}
+
+// squashCouncilText is the text as typed, lower-cased, without separators.
+func squashCouncilText(text string) string {
+	return strings.Join(councilTokens(text), "")
+}
