@@ -231,10 +231,13 @@ func councilKey(text string) string {
 		case len(t) >= 3 && t[0] == "royal" && t[1] == "borough":
 			t = t[2:] // Royal Borough of Kingston upon Thames
 		case len(t) > 0 && councilEdgeWords[t[0]]:
+			// Only a leading "City of"/"Corporation of" makes "London" the City;
+			// "London City" may be anything.
 			cityOf = cityOf || t[0] == "city" || t[0] == "corporation"
 			t = t[1:]
+		case len(t) >= 3 && t[len(t)-1] == "borough" && (t[len(t)-2] == "london" || t[len(t)-2] == "royal"):
+			t = t[:len(t)-2] // Bexley London Borough (Council)
 		case len(t) > 0 && councilEdgeWords[t[len(t)-1]]:
-			cityOf = cityOf || t[len(t)-1] == "city" || t[len(t)-1] == "corporation"
 			t = t[:len(t)-1]
 		default:
 			k := strings.Join(t, "")
