@@ -1,0 +1,220 @@
+package entitlements
+
+import "strconv"
+
+// How unknown answers are handled (spec/rules.md, "Reading the rules" 1):
+// a rule is ordinary Go that reads answers through a ctx. When it reads an answer that is
+// missing or "not sure", the ctx hands it one possible value and notes the choice; the engine
+// then runs the rule again for every other value of every choice it actually reached
+// (a depth-first walk of the rule's decision tree). If all the runs agree, that is the
+// status; if they disagree, the outcome is "check" and the keys whose values made the
+// difference go in "unanswered". Nobody writes "not_sure" branches by hand, so no rule can
+// forget one, and the wizard uses the same walk to know which questions still matter.
+
+// Pseudo keys are facts the rules need that no single answer settles; they are walked like
+// unknown answers but never reported as unanswered questions.
+const (
+	// pseudoLookedAfterInLaw: children's services placed the child before the order, so the
+	// child may in law have been looked after even if the council called it private (FU §7).
+	pseudoLookedAfterInLaw Key = NumKeys + iota
+	// pseudoRelative: "other relative" is not settled by the statute's list (CA 1989 s105).
+	pseudoRelative
+	numChoiceKeys
+)
+
+var pseudoNames = [...]string{"looked_after_in_law", "counts_as_relative"}
+
+// representativeAges are one age from each band any rule distinguishes (0–1, 2, 3, 4, 5–7,
+// 8–11, 12–15, 16, 17, 18, 19, 20, 21, 22–25). Walking these instead of all 26 ages keeps an
+// unknown age cheap; TestRepresentativeAges proves it gives the same answers as 0–25.
+var representativeAges = []string{"0", "1", "2", "3", "4", "5", "8", "12", "16", "17", "18", "19", "20", "21", "22"}
+
+var yesNo = []string{"yes", "no"}
+
+// domains lists the values a rule may meet for an unknown key. "not_sure" is never one:
+// it stands for one of the others.
+var domains = func() [numChoiceKeys][]string {
+	var d [numChoiceKeys][]string
+	for k := Key(0); k < NumKeys; k++ {
+		s := keySpecs[k]
+		for _, v := range s.Values {
+			if v != NotSure {
+				d[k] = append(d[k], v)
+			}
+		}
+	}
+	d[ChildAge] = representativeAges
+	// Reading the rules 3: a missing relationship, parent_in_home or living_with_carer never
+	// makes the family "not kinship care", so those values are left out of the walk.
+	d[Relationship] = without(d[Relationship], "parent")
+	d[LivingWithCarer] = []string{"yes", "soon"}
+	d[ParentInHome] = []string{"no"}
+	// An unrecognised council is walked as "in a Kinship Zone" or not.
+	d[CouncilKey] = []string{"zone", "other"}
+	d[pseudoLookedAfterInLaw] = yesNo
+	d[pseudoRelative] = yesNo
+	return d
+}()
+
+func without(vs []string, drop string) []string {
+	out := make([]string, 0, len(vs))
+	for _, v := range vs {
+		if v != drop {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+type choice struct {
+	key Key
+	idx uint8
+}
+
+const maxChoices = 24
+
+// ctx is what a rule reads the family's situation through.
+type ctx struct {
+	a       *Answers
+	asOf    Date
+	country string // answered country, or england when missing (Reading the rules 2)
+	council *Council
+	nkc     bool // not kinship care, on answered values only
+
+	stack    [maxChoices]choice
+	depth    int
+	pos      int
+	assigned [numChoiceKeys]int8
+}
+
+// val returns the answer for k, or the value being tried for it when it is unknown.
+func (c *ctx) val(k Key) string {
+	if k < NumKeys {
+		if v := c.a.vals[k]; v != "" && v != NotSure {
+			return v
+		}
+	}
+	return domains[k][c.pick(k)]
+}
+
+func (c *ctx) is(k Key, v string) bool { return c.val(k) == v }
+
+func (c *ctx) yes(k Key) bool { return c.val(k) == "yes" }
+
+func (c *ctx) in(k Key, vs ...string) bool {
+	v := c.val(k)
+	for _, x := range vs {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *ctx) pick(k Key) int {
+	if c.assigned[k] >= 0 {
+		return int(c.assigned[k])
+	}
+	var idx int
+	if c.pos < c.depth {
+		idx = int(c.stack[c.pos].idx)
+	} else {
+		if c.depth == maxChoices {
+			panic("entitlements: a rule read more unknown answers than the engine allows")
+		}
+		c.stack[c.depth] = choice{key: k}
+		c.depth++
+	}
+	c.pos++
+	c.assigned[k] = int8(idx)
+	return idx
+}
+
+// age is the child's age, walking the representative ages when unknown.
+func (c *ctx) age() int {
+	n, _ := strconv.Atoi(c.val(ChildAge))
+	return n
+}
+
+func (c *ctx) ageIn(lo, hi int) bool {
+	n := c.age()
+	return n >= lo && n <= hi
+}
+
+// statusCode packs results as small integers so a walk's outcomes fit in a bitmask.
+type resultSet uint16
+
+type path struct {
+	code   uint8 // the status (or arrangement) index
+	v      *verdict
+	soon   bool
+	start  int32 // into walk.choices
+	nchoic int32
+}
+
+type walk struct {
+	paths   []path
+	choices []choice
+}
+
+// explore runs eval over every combination of unknown answers it reaches.
+func (c *ctx) explore(w *walk, eval func(c *ctx) (uint8, *verdict, bool)) {
+	w.paths = w.paths[:0]
+	w.choices = w.choices[:0]
+	c.depth = 0
+	for {
+		c.pos = 0
+		for i := range c.assigned {
+			c.assigned[i] = -1
+		}
+		code, v, soon := eval(c)
+		c.depth = c.pos
+		start := len(w.choices)
+		w.choices = append(w.choices, c.stack[:c.depth]...)
+		w.paths = append(w.paths, path{code: code, v: v, soon: soon, start: int32(start), nchoic: int32(c.depth)})
+		for c.depth > 0 {
+			top := &c.stack[c.depth-1]
+			if int(top.idx)+1 < len(domains[top.key]) {
+				top.idx++
+				break
+			}
+			c.depth--
+		}
+		if c.depth == 0 {
+			return
+		}
+	}
+}
+
+// analyse returns the set of results in paths and marks in *keys each choice key whose
+// values lead to different sets of results (it made a difference).
+func analyse(w *walk, lo, hi, depth int, keys *uint64) resultSet {
+	first := w.paths[lo]
+	if hi-lo == 1 && int(first.nchoic) == depth {
+		return 1 << first.code
+	}
+	key := w.choices[int(first.start)+depth].key
+	var union, prev resultSet
+	differ := false
+	i := lo
+	n := 0
+	for i < hi {
+		idx := w.choices[int(w.paths[i].start)+depth].idx
+		j := i + 1
+		for j < hi && w.choices[int(w.paths[j].start)+depth].idx == idx {
+			j++
+		}
+		s := analyse(w, i, j, depth+1, keys)
+		if n > 0 && s != prev {
+			differ = true
+		}
+		prev = s
+		union |= s
+		n++
+		i = j
+	}
+	if differ {
+		*keys |= 1 << key
+	}
+	return union
+}

@@ -1,0 +1,158 @@
+package entitlements
+
+// The facts most rules turn on, read through the ctx so unknown answers are walked.
+
+// legal is the legal status; residence orders are read as child arrangements orders
+// (Reading the rules 8: made before 22 April 2014, treated as a CAO).
+func (c *ctx) legal() string {
+	v := c.val(LegalStatus)
+	if v == "residence_order" {
+		return "cao"
+	}
+	return v
+}
+
+// hasPR: the carer has parental responsibility (spec: "Has parental responsibility").
+func (c *ctx) hasPR() bool {
+	switch c.legal() {
+	case "sgo", "cao", "adoption", "guardian":
+		return true
+	}
+	return false
+}
+
+// withOrder: a special guardianship or child arrangements order.
+func (c *ctx) withOrder() bool {
+	l := c.legal()
+	return l == "sgo" || l == "cao"
+}
+
+// plac: previously looked after (spec "Previously looked after"). When children's services
+// arranged the move before the order, a "no" is not the last word (Southwark v D [2007],
+// R (SA) v Kent [2011]; FU §7), so the rules walk both possibilities.
+func (c *ctx) plac() bool {
+	switch c.legal() {
+	case "sgo", "cao":
+		if c.yes(PreviouslyLookedAfter) {
+			return true
+		}
+		if c.yes(CouncilInvolved) {
+			return c.yes(pseudoLookedAfterInLaw)
+		}
+		return false
+	case "adoption":
+		return c.yes(PreviouslyLookedAfter) || c.yes(AdoptedAbroad)
+	}
+	return false
+}
+
+// relative: Children Act 1989 s105. Great-grandparents are not on the statute's list (FU §11);
+// "other relative" is unsettled, so it is walked both ways.
+func (c *ctx) relative() bool {
+	switch c.val(Relationship) {
+	case "grandparent", "sibling", "aunt_uncle", "step_parent":
+		return true
+	case "other_relative":
+		return c.yes(pseudoRelative)
+	}
+	return false
+}
+
+// privateFostering: Children Act 1989 s66: not a relative, 28 days or more, under 16 (18 if disabled).
+func (c *ctx) privateFostering() bool {
+	if c.legal() != "none" || c.relative() {
+		return false
+	}
+	if !c.is(Duration, "28_days_or_more") {
+		return false
+	}
+	age := c.age()
+	if age < 16 {
+		return true
+	}
+	return age < 18 && c.yes(ChildDisabled)
+}
+
+// inZone: the carer's council is one of the Kinship Zones. An unrecognised or missing council
+// counts as unknown (Reading the rules 7), never guessed.
+func (c *ctx) inZone() bool {
+	if c.council != nil {
+		return c.council.KinshipZone
+	}
+	return domains[CouncilKey][c.pick(CouncilKey)] == "zone"
+}
+
+func (c *ctx) employee() bool { return c.is(InWork, "yes") }
+
+func (c *ctx) before(date string) bool { return c.asOf.Before(MustDate(date)) }
+
+// arrangementOf names the arrangement on answered values only (spec "Arrangement and the
+// definition"); anything undecidable about private fostering gives informal kinship care.
+func arrangementOf(a *Answers) string {
+	if v := a.vals[Country]; v != "" && v != "england" {
+		return ArrOutsideEngland
+	}
+	if a.vals[Relationship] == "parent" || a.vals[ParentInHome] == "yes" || a.vals[LivingWithCarer] == "no" {
+		return ArrNotKinship
+	}
+	switch a.vals[LegalStatus] {
+	case "kinship_foster":
+		return ArrKinshipFoster
+	case "sgo":
+		return ArrSpecialGuard
+	case "cao", "residence_order":
+		return ArrChildArrange
+	case "adoption":
+		return ArrAdoption
+	case "guardian":
+		return ArrGuardianship
+	case "none":
+		if privatelyFostered(a) == yesFact {
+			return ArrPrivateFoster
+		}
+		return ArrInformal
+	}
+	return ArrUnknown
+}
+
+type fact uint8
+
+const (
+	unknownFact fact = iota
+	yesFact
+	noFact
+)
+
+// privatelyFostered decides private fostering on answered values alone.
+func privatelyFostered(a *Answers) fact {
+	switch a.vals[Relationship] {
+	case "grandparent", "sibling", "aunt_uncle", "step_parent":
+		return noFact
+	case "", "other_relative":
+		return unknownFact
+	}
+	switch a.vals[Duration] {
+	case "under_28_days":
+		return noFact
+	case "28_days_or_more":
+	default:
+		return unknownFact
+	}
+	age, ok := a.Age()
+	if !ok {
+		return unknownFact
+	}
+	switch {
+	case age < 16:
+		return yesFact
+	case age >= 18:
+		return noFact
+	}
+	switch a.vals[ChildDisabled] {
+	case "yes":
+		return yesFact
+	case "no":
+		return noFact
+	}
+	return unknownFact
+}
