@@ -1,0 +1,167 @@
+package storage
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func richCases() []Case {
+	a := sampleCase("export-a")
+	a.ID = NewID()
+	a.AsOf = "2026-11-22"
+	a.Label = "Okafor — نور 🌟 family"
+	a.Created = mustTime("2026-01-02T03:04:05.123456789Z")
+	a.Updated = mustTime("2026-02-03T04:05:06Z")
+	a.Notes[0].ID = "n1"
+	a.Notes[0].At = mustTime("2026-01-05T10:00:00Z")
+	a.Notes[0].Edited = mustTime("2026-01-06T10:00:00Z")
+	a.Requests[0].Versions[0].At = mustTime("2026-01-07T10:00:00Z")
+	a.Requests[0].Versions = append(a.Requests[0].Versions, LetterVersion{At: mustTime("2026-01-08T10:00:00Z"), Text: "edited\ntext", Edited: true})
+	a.Requests[0].FollowUps = []LetterVersion{{At: mustTime("2026-01-09T10:00:00Z"), Text: "chasing"}}
+	a.Requests[0].RepliedOn = "2026-01-10"
+	b := sampleCase("export-b")
+	b.ID = NewID()
+	b.Created = mustTime("2026-01-02T03:04:05Z")
+	b.Updated = b.Created
+	b.Notes[0].ID, b.Notes[0].At = "n2", b.Created
+	b.Requests[0].Versions[0].At = b.Created
+	return []Case{*a, *b}
+}
+
+func TestExportRoundTrip(t *testing.T) {
+	for _, pass := range []string{"", "export pass"} {
+		cases := richCases()
+		data, err := Export(cases, []byte(pass))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pass != "" && bytes.Contains(data, []byte("export-a")) {
+			t.Fatal("encrypted export holds plain text")
+		}
+		if pass == "" && !bytes.HasPrefix(data, []byte(`{`+"\n"+`  "format": "kincare-export",`)) {
+			t.Fatalf("export head: %.80s", data)
+		}
+		got, err := Import(data, []byte(pass))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 2 {
+			t.Fatal("count")
+		}
+		for i := range cases {
+			sameCase(t, cases[i], got[i])
+		}
+		if pass != "" {
+			if _, err := Import(data, nil); !errors.Is(err, ErrNeedPassphrase) {
+				t.Fatalf("no passphrase: %v", err)
+			}
+			if _, err := Import(data, []byte("wrong")); !errors.Is(err, ErrWrongPassphrase) {
+				t.Fatalf("wrong passphrase: %v", err)
+			}
+		}
+	}
+}
+
+func TestImportRefusesEdited(t *testing.T) {
+	data, _ := Export(richCases(), nil)
+	edits := map[string][]byte{
+		"name changed":  bytes.Replace(data, []byte("Margaret export-a"), []byte("Margaret export-z"), 1),
+		"truncated":     data[:len(data)/2],
+		"not json":      []byte("hello"),
+		"other format":  []byte(`{"format":"something","version":1}`),
+		"newer":         bytes.Replace(data, []byte(`"version": 1`), []byte(`"version": 7`), 1),
+		"extra key":     bytes.Replace(data, []byte(`"count"`), []byte(`"surprise": 1, "count"`), 1),
+		"checksum gone": bytes.Replace(data, []byte(`"sha256"`), []byte(`"sha257"`), 1),
+		"empty":         nil,
+	}
+	for name, b := range edits {
+		_, err := Import(b, nil)
+		if err == nil {
+			t.Errorf("%s: accepted", name)
+			continue
+		}
+		if !strings.HasPrefix(err.Error(), "This export file cannot be imported") {
+			t.Errorf("%s: message %q", name, err)
+		}
+	}
+	enc, _ := Export(richCases(), []byte("pw"))
+	var env map[string]any
+	json.Unmarshal(enc, &env)
+	env["data"] = strings.Replace(env["data"].(string), "A", "B", 1)
+	bad, _ := json.Marshal(env)
+	if _, err := Import(bad, []byte("pw")); err == nil {
+		t.Error("edited encrypted export accepted")
+	}
+}
+
+func TestImportCasesConflicts(t *testing.T) {
+	for _, s := range []Store{NewMemory(), openT(t, filepath.Join(t.TempDir(), "k.db"), "pw")} {
+		cases := richCases()
+		data, _ := Export(cases, nil)
+		in, _ := Import(data, nil)
+		ids, err := ImportCases(s, in, ImportRefuse)
+		if err != nil || len(ids) != 2 || ids[0] != cases[0].ID {
+			t.Fatalf("first import: %v %v", ids, err)
+		}
+		got, _ := s.Get(cases[0].ID)
+		sameCase(t, cases[0], got) // timestamps kept: nothing lost
+		_, err = ImportCases(s, in, ImportRefuse)
+		var ce *ConflictError
+		if !errors.As(err, &ce) || !errors.Is(err, ErrConflict) || len(ce.IDs) != 2 || !strings.Contains(err.Error(), "Nothing was imported") {
+			t.Fatalf("conflict: %v", err)
+		}
+		if l, _ := s.List(""); len(l) != 2 {
+			t.Fatal("refused import changed the store")
+		}
+		ids, err = ImportCases(s, in, ImportAsCopies)
+		if err != nil || ids[0] == cases[0].ID {
+			t.Fatalf("as copies: %v %v", ids, err)
+		}
+		if l, _ := s.List(""); len(l) != 4 {
+			t.Fatal("copies not added")
+		}
+		in[0].Label = "replaced"
+		if _, err := ImportCases(s, in, ImportReplace); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := s.Get(cases[0].ID); got.Label != "replaced" {
+			t.Fatal("not replaced")
+		}
+		all, err := ExportAll(s, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if back, err := Import(all, nil); err != nil || len(back) != 4 {
+			t.Fatalf("export all: %d %v", len(back), err)
+		}
+		s.Close()
+	}
+}
+
+func FuzzImport(f *testing.F) {
+	plain, _ := Export(richCases(), nil)
+	enc, _ := Export(richCases()[:1], []byte("pw"))
+	empty, _ := Export(nil, nil)
+	for _, s := range [][]byte{plain, enc, empty, []byte(`{"format":"kincare-export","version":1,"count":0,"sha256":"","cases":[]}`), []byte("{"), nil} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		start := time.Now()
+		cases, err := Import(data, []byte("pw"))
+		if err == nil {
+			for _, c := range cases {
+				if !validID(c.ID) {
+					t.Fatal("invalid id accepted")
+				}
+			}
+		}
+		if time.Since(start) > 5*time.Second {
+			t.Fatal("import too slow")
+		}
+	})
+}
