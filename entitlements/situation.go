@@ -156,3 +156,6 @@ func privatelyFostered(a *Answers) fact {
 	}
 	return unknownFact
 }
+
+// ArrangementOf names the arrangement these answers describe, on answered values only.
+func ArrangementOf(a *Answers) string { return arrangementOf(a) }
