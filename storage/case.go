@@ -177,6 +177,7 @@ func cleanMultiline(s string) string {
 // indexEntry is what the case list needs, kept apart from the full case so that listing
 // 100,000 cases does not read 100,000 full cases.
 type indexEntry struct {
+	ID                                   string
 	Label, Council, Carer, Second, Child string
 	Updated                              int64 // Unix nanoseconds
 	Dues                                 []string
@@ -184,7 +185,7 @@ type indexEntry struct {
 }
 
 func entryOf(c *Case) indexEntry {
-	e := indexEntry{Label: c.Label, Updated: c.Updated.UnixNano()}
+	e := indexEntry{ID: c.ID, Label: c.Label, Updated: c.Updated.UnixNano()}
 	var ans struct {
 		Council any `json:"council"`
 	}
@@ -223,8 +224,8 @@ func (e *indexEntry) foldText() string {
 	return e.fold
 }
 
-func (e *indexEntry) summary(id, today string) Summary {
-	s := Summary{ID: id, Label: e.Label, Council: e.Council, CarerName: e.Carer, ChildName: e.Child, Updated: time.Unix(0, e.Updated)}
+func (e *indexEntry) summary(today string) Summary {
+	s := Summary{ID: e.ID, Label: e.Label, Council: e.Council, CarerName: e.Carer, ChildName: e.Child, Updated: time.Unix(0, e.Updated)}
 	for _, d := range e.Dues {
 		if d < today {
 			s.Overdue++

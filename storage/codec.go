@@ -34,18 +34,22 @@ func (e *indexEntry) marshal() []byte {
 	return b
 }
 
-func unmarshalIndex(b []byte) (indexEntry, error) {
+func unmarshalIndex(b []byte) (indexEntry, error) { return parseIndex(string(b)) }
+
+// parseIndex takes a string so that all of an entry's fields share one allocation: with
+// 100,000 entries, allocation was most of the cost of the first listing.
+func parseIndex(b string) (indexEntry, error) {
 	var e indexEntry
 	if len(b) == 0 || b[0] != indexFormat {
 		return e, errBadIndex
 	}
 	b = b[1:]
 	str := func() (string, bool) {
-		n, k := binary.Uvarint(b)
+		n, k := uvarint(b)
 		if k <= 0 || n > uint64(len(b)-k) {
 			return "", false
 		}
-		s := string(b[k : k+int(n)])
+		s := b[k : k+int(n)]
 		b = b[k+int(n):]
 		return s, true
 	}
@@ -55,12 +59,16 @@ func unmarshalIndex(b []byte) (indexEntry, error) {
 			return e, errBadIndex
 		}
 	}
-	u, k := binary.Varint(b)
+	ux, k := uvarint(b)
+	u := int64(ux >> 1)
+	if ux&1 != 0 {
+		u = ^u
+	}
 	if k <= 0 {
 		return e, errBadIndex
 	}
 	e.Updated, b = u, b[k:]
-	cnt, k := binary.Uvarint(b)
+	cnt, k := uvarint(b)
 	if k <= 0 || cnt > uint64(len(b)) {
 		return e, errBadIndex
 	}
@@ -70,10 +78,31 @@ func unmarshalIndex(b []byte) (indexEntry, error) {
 		if !ok {
 			return e, errBadIndex
 		}
+		if e.Dues == nil {
+			e.Dues = make([]string, 0, cnt)
+		}
 		e.Dues = append(e.Dues, d)
 	}
 	if len(b) != 0 {
 		return e, errBadIndex
 	}
 	return e, nil
+}
+
+// uvarint is binary.Uvarint for a string, to avoid converting back to bytes.
+func uvarint(s string) (uint64, int) {
+	var x uint64
+	var shift uint
+	for i := 0; i < len(s) && i < binary.MaxVarintLen64; i++ {
+		c := s[i]
+		if c < 0x80 {
+			if i == binary.MaxVarintLen64-1 && c > 1 {
+				return 0, -(i + 1)
+			}
+			return x | uint64(c)<<shift, i + 1
+		}
+		x |= uint64(c&0x7f) << shift
+		shift += 7
+	}
+	return 0, 0
 }

@@ -11,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -78,8 +77,7 @@ type DB struct {
 	aead      cipher.AEAD
 	locked    bool
 
-	idx   map[string]*indexEntry // nil until the first List or Search
-	order []string               // ids newest first; nil when it needs re-sorting
+	idx *index // nil until the first List or Search
 }
 
 var _ Store = (*DB)(nil)
@@ -587,10 +585,8 @@ func (d *DB) putLocked(cases []*Case) error {
 	}
 	if d.idx != nil {
 		for i := range recs {
-			e := recs[i].e
-			d.idx[recs[i].id] = &e
+			d.idx.set(recs[i].e)
 		}
-		d.order = nil
 	}
 	return nil
 }
@@ -626,8 +622,7 @@ func (d *DB) Delete(id string) error {
 	}
 	d.dirty = true
 	if d.idx != nil {
-		delete(d.idx, id)
-		d.order = nil
+		d.idx.remove(id)
 	}
 	return d.compact()
 }
@@ -709,43 +704,7 @@ func (d *DB) Search(query, today string) ([]Summary, error) {
 	if err := d.loadIndex(); err != nil {
 		return nil, err
 	}
-	return searchIndex(d.idx, &d.order, query, todayOr(today)), nil
-}
-
-func searchIndex(idx map[string]*indexEntry, order *[]string, query, today string) []Summary {
-	if *order == nil {
-		ids := make([]string, 0, len(idx))
-		for id := range idx {
-			ids = append(ids, id)
-		}
-		sort.Slice(ids, func(i, j int) bool {
-			a, b := idx[ids[i]], idx[ids[j]]
-			if a.Updated != b.Updated {
-				return a.Updated > b.Updated
-			}
-			return ids[i] < ids[j]
-		})
-		*order = ids
-	}
-	words := strings.Fields(strings.ToLower(query))
-	var out []Summary
-	if len(words) == 0 {
-		out = make([]Summary, 0, len(*order))
-	}
-next:
-	for _, id := range *order {
-		e := idx[id]
-		if len(words) > 0 {
-			f := e.foldText()
-			for _, w := range words {
-				if !strings.Contains(f, w) {
-					continue next
-				}
-			}
-		}
-		out = append(out, e.summary(id, today))
-	}
-	return out
+	return d.idx.search(query, todayOr(today)), nil
 }
 
 // loadIndex reads the small index once per session; later changes update it in place, which
@@ -754,30 +713,23 @@ func (d *DB) loadIndex() error {
 	if d.idx != nil {
 		return nil
 	}
-	idx := make(map[string]*indexEntry)
+	var entries []indexEntry
+	var buf []byte
 	err := safely(func() error {
 		return d.bdb.View(func(tx *bolt.Tx) error {
-			ib := tx.Bucket([]byte(bucketIndex))
-			entries := make([]indexEntry, ib.Stats().KeyN)
-			i := 0
-			return ib.ForEach(func(k, v []byte) error {
+			return tx.Bucket([]byte(bucketIndex)).ForEach(func(k, v []byte) error {
 				plain, err := decodeValue(d.aead, bucketIndex, string(k), v)
 				if err != nil {
 					return err
 				}
-				e, err := unmarshalIndex(plain)
+				buf = append(append(buf[:0], k...), plain...)
+				s := string(buf)
+				e, err := parseIndex(s[len(k):])
 				if err != nil {
 					return err
 				}
-				var p *indexEntry
-				if i < len(entries) {
-					entries[i] = e
-					p = &entries[i]
-					i++
-				} else {
-					p = &e
-				}
-				idx[string(k)] = p
+				e.ID = s[:len(k)]
+				entries = append(entries, e)
 				return nil
 			})
 		})
@@ -785,7 +737,11 @@ func (d *DB) loadIndex() error {
 	if err != nil {
 		return d.wrapErr(err)
 	}
-	d.idx, d.order = idx, nil
+	idx := newIndex(len(entries))
+	for i := range entries {
+		idx.byID[entries[i].ID] = &entries[i]
+	}
+	d.idx = idx
 	return nil
 }
 
@@ -845,7 +801,7 @@ func (d *DB) dropSecrets() {
 	d.aead, d.key = nil, nil
 	// Go strings cannot be overwritten in place; dropping every reference is the most we
 	// can do, and the garbage collector reuses the memory soon after.
-	d.idx, d.order = nil, nil
+	d.idx = nil
 }
 
 func (d *DB) wipe() { d.dropSecrets() }

@@ -10,8 +10,7 @@ import (
 type Memory struct {
 	mu     sync.Mutex
 	cases  map[string]Case
-	idx    map[string]*indexEntry
-	order  []string
+	idx    *index
 	closed bool
 }
 
@@ -21,7 +20,7 @@ var _ Store = (*Memory)(nil)
 func NewMemory() Store { return newMemory() }
 
 func newMemory() *Memory {
-	return &Memory{cases: map[string]Case{}, idx: map[string]*indexEntry{}}
+	return &Memory{cases: map[string]Case{}, idx: newIndex(0)}
 }
 
 func (m *Memory) usable() error {
@@ -39,7 +38,7 @@ func (m *Memory) Search(query, today string) ([]Summary, error) {
 	if err := m.usable(); err != nil {
 		return nil, err
 	}
-	return searchIndex(m.idx, &m.order, query, todayOr(today)), nil
+	return m.idx.search(query, todayOr(today)), nil
 }
 
 func (m *Memory) Get(id string) (Case, error) {
@@ -93,9 +92,7 @@ func (m *Memory) put(cases []*Case) error {
 
 func (m *Memory) putLocked(c *Case) {
 	m.cases[c.ID] = cloneCase(*c)
-	e := entryOf(c)
-	m.idx[c.ID] = &e
-	m.order = nil
+	m.idx.set(entryOf(c))
 }
 
 func (m *Memory) Delete(id string) error {
@@ -108,8 +105,7 @@ func (m *Memory) Delete(id string) error {
 		return errNotFound(id)
 	}
 	delete(m.cases, id)
-	delete(m.idx, id)
-	m.order = nil
+	m.idx.remove(id)
 	return nil
 }
 
@@ -117,7 +113,7 @@ func (m *Memory) Delete(id string) error {
 func (m *Memory) DeleteAll() error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.cases, m.idx, m.order = map[string]Case{}, map[string]*indexEntry{}, nil
+	m.cases, m.idx = map[string]Case{}, newIndex(0)
 	return nil
 }
 
@@ -127,7 +123,7 @@ func (m *Memory) Path() string    { return "" }
 func (m *Memory) Close() error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.cases, m.idx, m.order = nil, nil, nil
+	m.cases, m.idx = nil, nil
 	m.closed = true
 	return nil
 }

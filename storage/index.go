@@ -1,0 +1,64 @@
+package storage
+
+import (
+	"slices"
+	"strings"
+)
+
+// index is the in-memory copy of the small index, kept for the session so a second listing
+// costs a sort at most. It holds names, so Lock and Close drop it.
+type index struct {
+	byID   map[string]*indexEntry
+	sorted []*indexEntry // newest first; nil when it needs sorting again
+}
+
+func newIndex(n int) *index { return &index{byID: make(map[string]*indexEntry, n)} }
+
+func (x *index) set(e indexEntry) {
+	p := new(indexEntry)
+	*p = e
+	x.byID[e.ID] = p
+	x.sorted = nil
+}
+
+func (x *index) remove(id string) {
+	delete(x.byID, id)
+	x.sorted = nil
+}
+
+func (x *index) search(query, today string) []Summary {
+	if x.sorted == nil {
+		s := make([]*indexEntry, 0, len(x.byID))
+		for _, e := range x.byID {
+			s = append(s, e)
+		}
+		slices.SortFunc(s, func(a, b *indexEntry) int {
+			switch {
+			case a.Updated > b.Updated:
+				return -1
+			case a.Updated < b.Updated:
+				return 1
+			}
+			return strings.Compare(a.ID, b.ID)
+		})
+		x.sorted = s
+	}
+	words := strings.Fields(strings.ToLower(query))
+	var out []Summary
+	if len(words) == 0 {
+		out = make([]Summary, 0, len(x.sorted))
+	}
+next:
+	for _, e := range x.sorted {
+		if len(words) > 0 {
+			f := e.foldText()
+			for _, w := range words {
+				if !strings.Contains(f, w) {
+					continue next
+				}
+			}
+		}
+		out = append(out, e.summary(today))
+	}
+	return out
+}
