@@ -1,0 +1,336 @@
+// Package letters drafts the letters that ask for what a kinship carer can get (spec/assess.md,
+// "Requests (letters)"): templates as data, filled from the answers and the people's details,
+// exported as text, Markdown, HTML or PDF, with reply deadlines counted in working days.
+// It is pure logic: no terminal, no files, no clock (the date is always an input).
+package letters
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"kincare/entitlements"
+)
+
+const followUpID = "follow_up"
+
+// Input is what a letter is drafted from.
+type Input struct {
+	RequestID string
+	Answers   entitlements.Answers
+	Details   entitlements.Details
+	AsOf      entitlements.Date // the date the rules are evaluated at
+	Today     entitlements.Date // the letter's date
+}
+
+// Letter is one drafted letter. Every field is plain text; gaps are marked [like this] and listed in Gaps.
+type Letter struct {
+	RequestID string
+	Title     string   // what the letter is for, for a list of letters
+	To        []string // the recipient's name and address, one line each
+	From      []string // the carer's name and address, one line each
+	Date      string   // the letter's date, e.g. 23 November 2026
+	Subject   string
+	Greeting  string // Dear Sir or Madam
+	Body      string // paragraphs separated by blank lines
+	Closing   string // Yours faithfully
+	Signature []string
+	Encloses  []string
+	Gaps      []string // what to fill in before sending, without the brackets, no duplicates
+	ReplyDue  string   // YYYY-MM-DD
+	Sources   []entitlements.Source
+	Assert    bool // true when the rules say the family is eligible: the letter states the duty
+	Status    entitlements.Status
+}
+
+// ErrNotOffered is returned when the answers do not support the request.
+type ErrNotOffered struct {
+	RequestID string
+	Reason    string // which outcomes enable it and their statuses
+}
+
+func (e *ErrNotOffered) Error() string {
+	return fmt.Sprintf("the letter %q is not offered for these answers: %s", e.RequestID, e.Reason)
+}
+
+// ErrUnknownRequest is returned for a request id that is not in the spec.
+var ErrUnknownRequest = errors.New("unknown request id")
+
+// enablers are the outcomes whose rules can offer each request (for explaining a refusal).
+var enablers = map[string][]string{
+	"virtual_school_advice":       {"virtual_school"},
+	"sg_support_assessment":       {"sg_support_assessment", "sg_allowance"},
+	"asgsf_assessment":            {"asgsf"},
+	"fostering_allowance_review":  {"fostering_allowance"},
+	"child_in_need_assessment":    {"s17_support"},
+	"local_offer_copy":            {"kinship_local_offer"},
+	"private_fostering_notice":    {"private_fostering_notification"},
+	"school_pupil_premium_plus":   {"pupil_premium_plus"},
+	"legal_advice_funding":        {"council_funded_legal_advice", "legal_aid_sgo_application", "legal_aid_cao_application"},
+	"cao_allowance":               {"cao_allowance"},
+	"kinship_allowance_pilot":     {"kinship_allowance_pilot"},
+	"flexible_working":            {"flexible_working"},
+	"parental_leave":              {"unpaid_parental_leave"},
+	"adoption_support_assessment": {"adoption_support_assessment"},
+	"looked_after_status_enquiry": {"fostering_allowance"},
+}
+
+// KnownRequest says whether id is one of the spec's request ids.
+func KnownRequest(id string) bool {
+	for _, r := range entitlements.RequestIDs {
+		if r == id {
+			return true
+		}
+	}
+	return false
+}
+
+// Offered lists the request ids that outcomes other than not_eligible enable, in the spec's order.
+func Offered(rep entitlements.Report) []string {
+	on := map[string]bool{}
+	for _, o := range rep.Outcomes {
+		if o.Status == entitlements.NotEligible {
+			continue
+		}
+		for _, r := range o.Requests {
+			on[r] = true
+		}
+	}
+	var out []string
+	for _, id := range entitlements.RequestIDs {
+		if on[id] {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// statusFor is the best status among the outcomes that offer the request ("" when none does).
+func statusFor(rep entitlements.Report, id string) entitlements.Status {
+	rank := map[entitlements.Status]int{entitlements.Eligible: 3, entitlements.MayBeEligible: 2, entitlements.Check: 1}
+	var best entitlements.Status
+	for _, o := range rep.Outcomes {
+		if o.Status == entitlements.NotEligible {
+			continue
+		}
+		for _, r := range o.Requests {
+			if r == id && rank[o.Status] > rank[best] {
+				best = o.Status
+			}
+		}
+	}
+	return best
+}
+
+func notOffered(rep entitlements.Report, id string) error {
+	var parts []string
+	for _, oid := range enablers[id] {
+		for _, o := range rep.Outcomes {
+			if o.ID == oid {
+				p := fmt.Sprintf("%s is %s", o.ID, o.Status)
+				if len(o.Why) > 0 {
+					p += " (" + strings.TrimSuffix(o.Why[0], ".") + ")"
+				}
+				parts = append(parts, p)
+			}
+		}
+	}
+	reason := "no outcome that leads to it applies"
+	if len(parts) > 0 {
+		reason = strings.Join(parts, "; ")
+	}
+	return &ErrNotOffered{RequestID: id, Reason: reason}
+}
+
+// Draft writes the letter for in.RequestID, or refuses with *ErrNotOffered when the answers do not
+// support it. Missing details become marked gaps, listed in Letter.Gaps; nothing is invented.
+func Draft(in Input) (Letter, error) {
+	if !KnownRequest(in.RequestID) {
+		return Letter{}, fmt.Errorf("%w %q; allowed ids are %s", ErrUnknownRequest, in.RequestID, strings.Join(entitlements.RequestIDs, ", "))
+	}
+	if err := LoadTemplates(); err != nil {
+		return Letter{}, err
+	}
+	if in.Today.IsZero() {
+		return Letter{}, errors.New("letters: the letter's date (Today) is required")
+	}
+	if in.AsOf.IsZero() {
+		in.AsOf = in.Today
+	}
+	rep := entitlements.Assess(in.Answers, in.AsOf).Report()
+	st := statusFor(rep, in.RequestID)
+	if st == "" {
+		return Letter{}, notOffered(rep, in.RequestID)
+	}
+	t := loaded().byID[in.RequestID]
+	due := ReplyDue(in.RequestID, in.Today)
+	c := newCase(&in, st, due)
+	return c.render(t, nil)
+}
+
+// FollowUp drafts a polite reminder about original, sent on sentOn, asking for a reply within
+// 10 working days of in.Today.
+func FollowUp(in Input, original Letter, sentOn entitlements.Date) (Letter, error) {
+	if err := LoadTemplates(); err != nil {
+		return Letter{}, err
+	}
+	if in.Today.IsZero() {
+		return Letter{}, errors.New("letters: the letter's date (Today) is required")
+	}
+	if in.AsOf.IsZero() {
+		in.AsOf = in.Today
+	}
+	if in.RequestID == "" {
+		in.RequestID = original.RequestID
+	}
+	due := AddWorkingDays(in.Today, 10)
+	c := newCase(&in, original.Status, due)
+	extra := map[string]any{
+		"OriginalSubject": safe(original.Subject),
+		"OriginalTitle":   safe(original.Title),
+		"SentOn":          sentOn.Long(),
+		"OriginalDue":     "",
+		"FirstDue":        false,
+	}
+	if d, err := entitlements.ParseDate(original.ReplyDue); err == nil {
+		extra["OriginalDue"] = d.Long()
+		extra["FirstDue"] = true
+	}
+	l, err := c.render(loaded().byID[followUpID], extra)
+	if err != nil {
+		return Letter{}, err
+	}
+	l.RequestID = original.RequestID
+	if len(original.To) > 0 {
+		l.To = nil
+		var gaps []string
+		for _, line := range original.To {
+			l.To = append(l.To, safe(line))
+		}
+		for _, g := range original.Gaps {
+			for _, line := range l.To {
+				if strings.Contains(line, "["+g+"]") {
+					gaps = appendNew(gaps, g)
+				}
+			}
+		}
+		// The recipient block is the original's: its gaps stay gaps.
+		l.Gaps = appendNew(gaps, l.Gaps...)
+	}
+	l.Sources = original.Sources
+	return l, nil
+}
+
+// Text is the whole letter as plain text, ready to print or paste.
+func (l Letter) Text() string {
+	var b strings.Builder
+	for _, s := range l.From {
+		b.WriteString(s + "\n")
+	}
+	b.WriteString("\n" + l.Date + "\n\n")
+	for _, s := range l.To {
+		b.WriteString(s + "\n")
+	}
+	b.WriteString("\n" + l.Greeting + ",\n\n")
+	b.WriteString(l.Subject + "\n\n")
+	b.WriteString(l.Body + "\n\n")
+	b.WriteString(l.Closing + ",\n\n\n")
+	for _, s := range l.Signature {
+		b.WriteString(s + "\n")
+	}
+	if len(l.Encloses) > 0 {
+		b.WriteString("\nEnclosed:\n")
+		for _, e := range l.Encloses {
+			b.WriteString("- " + e + "\n")
+		}
+	}
+	return b.String()
+}
+
+// Gap markers: a gap is written between these private-use characters while the template runs,
+// then turned into [label] and listed. People's text never contains them (safe removes them),
+// so a square bracket typed in a name can never pass for a gap.
+const gapOpen, gapClose = "\uE000", "\uE001"
+
+func gap(label string) string { return gapOpen + label + gapClose }
+
+var gapRe = regexp.MustCompile(gapOpen + `([^` + gapOpen + gapClose + `]*)` + gapClose)
+
+// safe is people's text made fit for a letter: control characters and escape sequences removed,
+// and square brackets (which mark gaps) shown as round ones.
+func safe(s string) string {
+	s = entitlements.CleanText(s)
+	return strings.NewReplacer(gapOpen, "", gapClose, "", "[", "(", "]", ")").Replace(s)
+}
+
+// finish turns gap markers into [label] and records each label once.
+func finish(s string, gaps *[]string) string {
+	return gapRe.ReplaceAllStringFunc(s, func(m string) string {
+		label := m[len(gapOpen) : len(m)-len(gapClose)]
+		*gaps = appendNew(*gaps, label)
+		return "[" + label + "]"
+	})
+}
+
+func appendNew(dst []string, vs ...string) []string {
+outer:
+	for _, v := range vs {
+		for _, d := range dst {
+			if d == v {
+				continue outer
+			}
+		}
+		dst = append(dst, v)
+	}
+	return dst
+}
+
+// tidy trims each line, drops runs of blank lines and surrounding space.
+func tidy(s string) string {
+	lines := strings.Split(s, "\n")
+	var out []string
+	blank := true
+	for _, l := range lines {
+		l = strings.TrimRight(l, " \t")
+		if strings.TrimSpace(l) == "" {
+			if !blank {
+				out = append(out, "")
+			}
+			blank = true
+			continue
+		}
+		out = append(out, strings.TrimSpace(l))
+		blank = false
+	}
+	for len(out) > 0 && out[len(out)-1] == "" {
+		out = out[:len(out)-1]
+	}
+	// Join lines inside a paragraph into one line unless it is a list item.
+	var paras []string
+	var cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			paras = append(paras, strings.Join(cur, "\n"))
+			cur = nil
+		}
+	}
+	for _, l := range out {
+		if l == "" {
+			flush()
+			continue
+		}
+		if len(cur) > 0 && !strings.HasPrefix(l, "- ") && !strings.HasPrefix(cur[len(cur)-1], "- ") {
+			cur[len(cur)-1] += " " + l
+			continue
+		}
+		if len(cur) > 0 && strings.HasPrefix(cur[len(cur)-1], "- ") && !strings.HasPrefix(l, "- ") {
+			cur[len(cur)-1] += " " + l
+			continue
+		}
+		cur = append(cur, l)
+	}
+	flush()
+	return strings.Join(paras, "\n\n")
+}
+
