@@ -140,19 +140,19 @@ type Answers struct {
 }
 
 // Get returns the answer for k and whether it was given.
-func (a *Answers) Get(k Key) (string, bool) {
+func (a Answers) Get(k Key) (string, bool) {
 	v := a.vals[k]
 	return v, v != ""
 }
 
 // Value returns the answer for k, or "" when it was not given.
-func (a *Answers) Value(k Key) string { return a.vals[k] }
+func (a Answers) Value(k Key) string { return a.vals[k] }
 
 // Has says whether k was answered (not_sure counts as answered: the person said they don't know).
-func (a *Answers) Has(k Key) bool { return a.vals[k] != "" }
+func (a Answers) Has(k Key) bool { return a.vals[k] != "" }
 
 // Age returns the child's age and whether it is known.
-func (a *Answers) Age() (int, bool) {
+func (a Answers) Age() (int, bool) {
 	if a.vals[ChildAge] == "" {
 		return 0, false
 	}
@@ -205,7 +205,7 @@ func (a *Answers) Set(k Key, v string) error {
 func (a *Answers) Clear(k Key) { a.vals[k] = "" }
 
 // Known lists the answered keys in spec order.
-func (a *Answers) Known() []Key {
+func (a Answers) Known() []Key {
 	var ks []Key
 	for k := Key(0); k < NumKeys; k++ {
 		if a.vals[k] != "" {
