@@ -85,7 +85,7 @@ func benchListing(b *testing.B, query string) {
 			if _, err := d.List(""); err != nil {
 				b.Fatal(err)
 			}
-			b.ReportMetric(heapMB()-before, "index-MB")
+			mb := heapMB() - before
 			b.ReportAllocs()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
@@ -94,6 +94,8 @@ func benchListing(b *testing.B, query string) {
 					b.Fatal(len(res), err)
 				}
 			}
+			b.StopTimer()
+			b.ReportMetric(mb, "index-MB")
 		})
 	}
 }

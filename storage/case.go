@@ -219,9 +219,37 @@ func awaiting(r Request) bool {
 
 func (e *indexEntry) foldText() string {
 	if e.fold == "" {
-		e.fold = strings.ToLower(strings.Join([]string{e.Label, e.Council, e.Carer, e.Second, e.Child}, "\x00"))
+		e.fold = string(e.appendFold(nil))
 	}
 	return e.fold
+}
+
+// appendFold appends the lower-cased search text, with a fast path for plain ASCII.
+func (e *indexEntry) appendFold(dst []byte) []byte {
+	for i, f := range [...]string{e.Label, e.Council, e.Carer, e.Second, e.Child} {
+		if i > 0 {
+			dst = append(dst, 0)
+		}
+		ascii := true
+		for j := 0; j < len(f); j++ {
+			if f[j] >= 0x80 {
+				ascii = false
+				break
+			}
+		}
+		if !ascii {
+			dst = append(dst, strings.ToLower(f)...)
+			continue
+		}
+		for j := 0; j < len(f); j++ {
+			c := f[j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+		}
+	}
+	return dst
 }
 
 func (e *indexEntry) summary(today string) Summary {
