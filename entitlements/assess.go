@@ -255,10 +255,13 @@ func (r *Result) outcome(i int, e *Env) Outcome {
 		if ev.altSoon[si] {
 			st = MayBeEligible
 		}
-		line := "It could be \"" + StatusWords(st) + "\""
-		if len(v.why) > 0 {
+		line := "It could be \"" + strings.ToLower(StatusWords(st)) + "\""
+		switch {
+		case ev.altSoon[si]:
+			line += ": " + soonWhy
+		case len(v.why) > 0:
 			line += ": " + v.why[0]
-		} else {
+		default:
 			line += "."
 		}
 		o.Why = append(o.Why, line)
