@@ -76,7 +76,6 @@ func TestCrashSafety(t *testing.T) {
 	path := filepath.Join(dir, "kincare.db")
 	saved := map[string]string{} // id -> marker
 	start := time.Now()
-	midSave := 0
 	for k := 0; k < kills; k++ {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.count=1")
 		cmd.Env = append(os.Environ(), crashEnv+"="+path)
@@ -122,7 +121,6 @@ func TestCrashSafety(t *testing.T) {
 			switch {
 			case len(f) == 3 && f[0] == "SAVED":
 				saved[f[1]] = f[2]
-				midSave++
 			case l == "READY":
 			default:
 				t.Fatalf("kill %d: child reported %q", k, l)

@@ -956,18 +956,72 @@ func (d *DB) SetPassphrase(pass []byte) error {
 	return nil
 }
 
-// IsProtected reports whether the case file at path needs a passphrase. A file that does not
-// exist yet is not protected; nothing is created.
+// IsProtected reports whether the case file at path needs a passphrase. It only reads: a file
+// that does not exist is not protected and is not created.
 func IsProtected(path string) (bool, error) {
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return false, ioError(path, "find the case file", err)
+	}
+	fi, err := os.Stat(abs)
+	if errors.Is(err, fs.ErrNotExist) {
 		return false, nil
 	}
-	d, err := Open(path, Options{NoCompactOnClose: true})
-	if err == nil {
-		return false, d.Close()
+	if err != nil {
+		return false, ioError(abs, "open the case file", err)
 	}
-	if errors.Is(err, ErrNeedPassphrase) {
-		return true, nil
+	if fi.IsDir() {
+		return false, errNotKincare(abs, "it is a folder")
 	}
-	return false, err
+	if err := precheck(abs, fi.Size()); err != nil {
+		return false, err
+	}
+	var b *bolt.DB
+	var f *os.File
+	err = safely(func() error {
+		var err error
+		b, err = bolt.Open(abs, 0o600, &bolt.Options{ReadOnly: true, Timeout: 2 * time.Second,
+			OpenFile: func(name string, flag int, mode os.FileMode) (*os.File, error) {
+				ff, err := os.OpenFile(name, flag&^os.O_CREATE, mode)
+				f = ff
+				return ff, err
+			}})
+		return err
+	})
+	if err != nil {
+		if errors.Is(err, errPanicked) && f != nil {
+			f.Close()
+		}
+		if errors.Is(err, berrors.ErrTimeout) {
+			return false, errLocked(abs)
+		}
+		return false, errDamaged(abs, "its structure is broken", err)
+	}
+	defer b.Close()
+	protected := false
+	err = safely(func() error {
+		return b.View(func(tx *bolt.Tx) error {
+			mb := tx.Bucket([]byte(bucketMeta))
+			if mb == nil || string(mb.Get([]byte(keyFormat))) != formatName {
+				return errNotKincare(abs, "it was made by another program")
+			}
+			protected = mb.Get([]byte(keyKDF)) != nil
+			return nil
+		})
+	})
+	if err != nil {
+		var e *Error
+		if errors.As(err, &e) {
+			return false, err
+		}
+		return false, errDamaged(abs, "its structure is broken", err)
+	}
+	return protected, nil
+}
+
+// Exists reports whether there is already a case file at path, so the first run can offer
+// a passphrase before Open creates it.
+func Exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
