@@ -182,8 +182,24 @@ func SuggestCouncils(text string, n int) []Council {
 			within = append(within, i)
 		}
 	}
+	// Misspellings ("Boltn", "Leicster"): names within a small edit distance come last, so
+	// a carer who cannot spell the name is still offered the right council.
+	var close []int
+	if len(prefix)+len(within) < n && len(q) >= 4 {
+		limit := 1 + len(q)/5
+		for i, keys := range d.keys {
+			for _, k := range keys {
+				if editDistance(k, q, limit) <= limit {
+					if !slices.Contains(prefix, i) && !slices.Contains(within, i) {
+						close = append(close, i)
+					}
+					break
+				}
+			}
+		}
+	}
 	var out []Council
-	for _, i := range append(prefix, within...) {
+	for _, i := range append(append(prefix, within...), close...) {
 		if len(out) == n {
 			break
 		}
@@ -255,4 +271,33 @@ func councilKey(text string) string {
 // squashCouncilText is the text as typed, lower-cased, without separators.
 func squashCouncilText(text string) string {
 	return strings.Join(councilTokens(text), "")
+}
+
+// editDistance is the Levenshtein distance between a and b, or limit+1 once it must exceed limit.
+func editDistance(a, b string, limit int) int {
+	if d := len(a) - len(b); d > limit || -d > limit {
+		return limit + 1
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			best = min(best, cur[j])
+		}
+		if best > limit {
+			return limit + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }

@@ -224,3 +224,15 @@ func BenchmarkFindCouncil(b *testing.B) {
 		FindCouncil(inputs[i%len(inputs)])
 	}
 }
+
+func TestSuggestCouncilsMisspelt(t *testing.T) {
+	for typed, want := range map[string]string{"Boltn": "Bolton", "Leicster": "Leicester", "Wiltshre": "Wiltshire", "Sheffeild": "Sheffield"} {
+		got := SuggestCouncils(typed, 5)
+		if len(got) == 0 || got[0].Name != want {
+			t.Errorf("SuggestCouncils(%q) = %v, want %s first", typed, got, want)
+		}
+	}
+	if got := SuggestCouncils("xyzq", 5); len(got) != 0 {
+		t.Errorf("nonsense should suggest nothing, got %v", got)
+	}
+}
