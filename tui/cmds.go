@@ -1,0 +1,192 @@
+package tui
+
+import (
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"kincare/storage"
+)
+
+// Every call that touches the disk runs here, in a command, and reports back with a message.
+
+type dbStateMsg struct {
+	exists, protected bool
+	err               error
+}
+
+type openedMsg struct {
+	store storage.Store
+	err   error
+}
+
+type listedMsg struct {
+	query string
+	cases []storage.Summary
+	err   error
+}
+
+type loadedMsg struct {
+	c   storage.Case
+	err error
+}
+
+type savedMsg struct {
+	seq int
+	id  string
+	err error
+}
+
+type deletedMsg struct {
+	id  string
+	err error
+}
+
+type unlockedMsg struct{ err error }
+
+type lockedMsg struct{}
+
+type fileWrittenMsg struct {
+	path string
+	err  error
+}
+
+type fileExistsMsg struct {
+	path   string
+	exists bool
+}
+
+type idleMsg struct{ seq int }
+
+type saveTickMsg struct{ seq int }
+
+type clearStatusMsg struct{ seq int }
+
+func checkDB(path string) tea.Cmd {
+	return func() tea.Msg {
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			return dbStateMsg{}
+		}
+		p, err := storage.IsProtected(path)
+		return dbStateMsg{exists: true, protected: p, err: err}
+	}
+}
+
+func openDB(path string, pass []byte) tea.Cmd {
+	return func() tea.Msg {
+		db, err := storage.Open(path, storage.Options{Passphrase: pass})
+		if err != nil {
+			return openedMsg{err: err}
+		}
+		return openedMsg{store: db}
+	}
+}
+
+func listCases(s storage.Store, query, today string) tea.Cmd {
+	return func() tea.Msg {
+		var cs []storage.Summary
+		var err error
+		if query == "" {
+			cs, err = s.List(today)
+		} else {
+			cs, err = s.Search(query, today)
+		}
+		return listedMsg{query: query, cases: cs, err: err}
+	}
+}
+
+func loadCase(s storage.Store, id string) tea.Cmd {
+	return func() tea.Msg {
+		c, err := s.Get(id)
+		return loadedMsg{c: c, err: err}
+	}
+}
+
+func saveCase(s storage.Store, c storage.Case, seq int) tea.Cmd {
+	return func() tea.Msg {
+		err := s.Save(&c)
+		return savedMsg{seq: seq, id: c.ID, err: err}
+	}
+}
+
+func deleteCase(s storage.Store, id string) tea.Cmd {
+	return func() tea.Msg {
+		return deletedMsg{id: id, err: s.Delete(id)}
+	}
+}
+
+// locker is a store that can forget its key and get it back (a protected case file).
+type locker interface {
+	Lock()
+	Unlock(pass []byte) error
+}
+
+func lockStore(s storage.Store) tea.Cmd {
+	return func() tea.Msg {
+		if l, ok := s.(locker); ok && s.Protected() {
+			l.Lock()
+		}
+		return lockedMsg{}
+	}
+}
+
+func unlockStore(s storage.Store, pass []byte) tea.Cmd {
+	return func() tea.Msg {
+		if l, ok := s.(locker); ok {
+			return unlockedMsg{err: l.Unlock(pass)}
+		}
+		return unlockedMsg{}
+	}
+}
+
+func statFile(path string) tea.Cmd {
+	return func() tea.Msg {
+		_, err := os.Stat(path)
+		return fileExistsMsg{path: path, exists: err == nil}
+	}
+}
+
+// writeFile writes text to path, readable only by this user. It never replaces a file
+// unless overwrite is set.
+func writeFile(path, text string, overwrite bool) tea.Cmd {
+	return func() tea.Msg {
+		if dir := filepath.Dir(path); dir != "" {
+			if err := os.MkdirAll(dir, 0o700); err != nil {
+				return fileWrittenMsg{path: path, err: err}
+			}
+		}
+		flags := os.O_WRONLY | os.O_CREATE | os.O_EXCL
+		if overwrite {
+			flags = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+		}
+		f, err := os.OpenFile(path, flags, 0o600)
+		if err != nil {
+			return fileWrittenMsg{path: path, err: err}
+		}
+		_, err = f.WriteString(text)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err == nil {
+			err = os.Chmod(path, 0o600)
+		}
+		return fileWrittenMsg{path: path, err: err}
+	}
+}
+
+func tick(d time.Duration, msg tea.Msg) tea.Cmd {
+	return tea.Tick(d, func(time.Time) tea.Msg { return msg })
+}
+
+func mustJSON(v any) json.RawMessage {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return json.RawMessage("{}")
+	}
+	return b
+}

@@ -1,0 +1,477 @@
+package tui
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"kincare/entitlements"
+	"kincare/wizard"
+)
+
+// interviewModel asks one question at a time, with the answers so far and the live results
+// beside it (or behind tab on a narrow window).
+type interviewModel struct {
+	form         *qform
+	q            wizard.Question
+	done         bool
+	editing      bool // reopened an earlier answer
+	focusAnswers bool
+	sel          int
+	changes      []string
+	showHelp     bool
+	skipExtras   map[entitlements.Key]bool
+}
+
+func (iv *interviewModel) wide(m *Model) bool { return m.c.width >= 80 }
+
+func (iv *interviewModel) leftWidth(m *Model) int {
+	if !iv.wide(m) {
+		return m.c.width - 4
+	}
+	return m.c.width*11/20 - 4
+}
+
+func (iv *interviewModel) start(m *Model) tea.Cmd {
+	m.scr = scrInterview
+	iv.focusAnswers = false
+	iv.changes = nil
+	return iv.askNext(m)
+}
+
+// askNext moves to the next question that still matters, then the details letters need.
+func (iv *interviewModel) askNext(m *Model) tea.Cmd {
+	iv.editing = false
+	iv.showHelp = false
+	w := m.cs.w
+	if q, ok := w.Next(); ok {
+		return iv.ask(m, q)
+	}
+	for _, q := range w.Extras() {
+		if !iv.skipExtras[q.Key] {
+			return iv.ask(m, q)
+		}
+	}
+	iv.done = true
+	iv.form = nil
+	return nil
+}
+
+func (iv *interviewModel) ask(m *Model, q wizard.Question) tea.Cmd {
+	iv.done = false
+	iv.q = q
+	a := m.cs.w.Answers()
+	initial := a.Value(q.Key)
+	if q.Kind == entitlements.DateValue && initial != "" {
+		if d, err := entitlements.ParseDate(initial); err == nil {
+			initial = d.Time().Format("02/01/2006")
+		}
+	}
+	typed := q.Kind != entitlements.Choice
+	desc := ""
+	if iv.showHelp {
+		desc = q.Help
+	} else if q.Kind == entitlements.DateValue {
+		desc = "For example 14/03/2024."
+	} else if q.Kind == entitlements.Number {
+		desc = "A whole number from 0 to 25."
+	}
+	iv.form = newQForm(m.c, q.Prompt(m.cs.user()), desc, q.Options, typed, initial, iv.leftWidth(m), iv.paneHeight(m)-2)
+	if q.Kind == entitlements.Text {
+		iv.form.suggest = func(s string) []string {
+			var out []string
+			for _, c := range entitlements.SuggestCouncils(s, 5) {
+				out = append(out, c.Name)
+			}
+			return out
+		}
+		iv.form.rebuild(m.c)
+	}
+	return nil
+}
+
+func (iv *interviewModel) paneHeight(m *Model) int {
+	h := m.bodyHeight()
+	if len(iv.changes) > 0 {
+		h -= min(len(iv.changes), 3) + 1
+	}
+	return max(h-2, 3)
+}
+
+// answered lists the keys shown under "Answers so far": those asked, then any known from
+// before (a reopened case), in asking order.
+func (iv *interviewModel) answered(m *Model) []entitlements.Key {
+	w := m.cs.w
+	seen := map[entitlements.Key]bool{entitlements.User: true}
+	var ks []entitlements.Key
+	for _, k := range w.Asked() {
+		if !seen[k] {
+			seen[k] = true
+			ks = append(ks, k)
+		}
+	}
+	a := w.Answers()
+	var rest []entitlements.Key
+	for _, k := range a.Known() {
+		if !seen[k] {
+			seen[k] = true
+			rest = append(rest, k)
+		}
+	}
+	order := map[entitlements.Key]int{}
+	for i, q := range wizard.Questions() {
+		order[q.Key] = i
+	}
+	sort.SliceStable(rest, func(i, j int) bool { return order[rest[i]] < order[rest[j]] })
+	return append(rest, ks...)
+}
+
+// isText says whether a key types a character (so it belongs to a text box, not a command).
+func isText(k tea.KeyPressMsg) bool {
+	return k.Text != "" && k.Mod&(tea.ModCtrl|tea.ModAlt|tea.ModSuper) == 0
+}
+
+func (iv *interviewModel) update(m *Model, msg tea.Msg) tea.Cmd {
+	k, isKey := msg.(tea.KeyPressMsg)
+	if !isKey {
+		if iv.form != nil && !iv.focusAnswers {
+			return iv.form.update(msg)
+		}
+		return nil
+	}
+	iv.changes = nil
+	keys := m.c.keys
+	typing := iv.form != nil && iv.form.typed && !iv.focusAnswers
+	if typing && isText(k) {
+		return iv.form.update(msg)
+	}
+	switch {
+	case k.String() == "tab" || k.String() == "shift+tab":
+		iv.focusAnswers = !iv.focusAnswers
+		if iv.focusAnswers {
+			iv.sel = max(len(iv.answered(m))-1, 0)
+		}
+		return nil
+	case key.Matches(k, keys.Results):
+		m.res = resultsModel{}
+		m.scr = scrResults
+		return nil
+	case key.Matches(k, keys.ReadOut):
+		return m.ro.open(m, scrInterview)
+	case key.Matches(k, keys.Notes):
+		m.notes.back = scrInterview
+		m.scr = scrNotes
+		return m.notes.focus()
+	case key.Matches(k, keys.Letters):
+		m.lettersBack = scrInterview
+		m.scr = scrLetters
+		return nil
+	case key.Matches(k, keys.Help) || key.Matches(k, keys.CtrlHelp):
+		if iv.form != nil && !iv.focusAnswers {
+			iv.showHelp = !iv.showHelp
+			v := iv.form.value
+			ed := iv.editing
+			iv.ask(m, iv.q)
+			iv.form.value, iv.editing = v, ed
+			iv.form.rebuild(m.c)
+		} else {
+			m.c.help.ShowAll = !m.c.help.ShowAll
+		}
+		return nil
+	case k.String() == "esc":
+		if iv.focusAnswers {
+			iv.focusAnswers = false
+			return nil
+		}
+		if iv.editing {
+			return iv.askNext(m)
+		}
+		return m.closeCase()
+	}
+	if iv.focusAnswers {
+		ks := iv.answered(m)
+		switch {
+		case key.Matches(k, keys.Up):
+			iv.sel = max(iv.sel-1, 0)
+		case key.Matches(k, keys.Down):
+			iv.sel = min(iv.sel+1, max(len(ks)-1, 0))
+		case key.Matches(k, keys.Edit):
+			if iv.sel < len(ks) {
+				iv.focusAnswers = false
+				iv.ask(m, wizard.QuestionFor(ks[iv.sel]))
+				iv.editing = true
+			}
+		}
+		return nil
+	}
+	if iv.form == nil {
+		if k.String() == "enter" {
+			m.res = resultsModel{}
+			m.scr = scrResults
+		}
+		return nil
+	}
+	switch {
+	case key.Matches(k, keys.Skip):
+		return iv.skip(m)
+	case k.String() == "enter":
+		return iv.submit(m)
+	}
+	return iv.form.update(msg)
+}
+
+func (iv *interviewModel) skip(m *Model) tea.Cmd {
+	w := m.cs.w
+	before := m.cs.res
+	if iv.q.Key == entitlements.OrderDate || iv.q.Key == entitlements.PlacingCouncil || (iv.q.Key == entitlements.CouncilKey && !w.Relevant(entitlements.CouncilKey)) {
+		if iv.skipExtras == nil {
+			iv.skipExtras = map[entitlements.Key]bool{}
+		}
+		iv.skipExtras[iv.q.Key] = true
+	}
+	w.Skip(iv.q.Key)
+	m.cs.refresh()
+	if iv.editing {
+		iv.setChanges(wizard.Diff(before, m.cs.res))
+	}
+	cmd := m.markDirty()
+	return tea.Batch(cmd, iv.askNext(m))
+}
+
+func (iv *interviewModel) submit(m *Model) tea.Cmd {
+	v := iv.form.current()
+	if err := validateAnswer(iv.q, v); err != nil {
+		iv.form.err = m.c.st.Error.Render(wrapText(err.Error(), iv.leftWidth(m)))
+		return nil
+	}
+	before := m.cs.res
+	editing := iv.editing
+	if err := m.cs.w.Answer(iv.q.Key, v); err != nil {
+		iv.form.err = m.c.st.Error.Render(wrapText(capitalise(err.Error())+".", iv.leftWidth(m)))
+		return nil
+	}
+	m.cs.refresh()
+	if editing {
+		iv.setChanges(wizard.Diff(before, m.cs.res))
+	}
+	cmd := m.markDirty()
+	return tea.Batch(cmd, iv.askNext(m))
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return strings.ToUpper(string(r)) + s[n:]
+}
+
+func (iv *interviewModel) setChanges(cs []wizard.Change) {
+	iv.changes = nil
+	for _, c := range cs {
+		iv.changes = append(iv.changes, c.String())
+	}
+	if len(cs) == 0 {
+		iv.changes = []string{"Nothing the family can get changed."}
+	}
+}
+
+func (iv *interviewModel) view(m *Model) string {
+	w := m.c.width
+	st := m.c.st
+	var top string
+	if len(iv.changes) > 0 {
+		var ls []string
+		for i, c := range iv.changes {
+			if i == 2 && len(iv.changes) > 3 {
+				ls = append(ls, clip(itoa(len(iv.changes)-2)+" more changes: see the results (o).", w))
+				break
+			}
+			ls = append(ls, clip("What changed: "+c, w))
+		}
+		top = st.Changed.Render(strings.Join(ls, "\n")) + "\n"
+	}
+	ph := iv.paneHeight(m)
+	if iv.wide(m) {
+		lw := w * 11 / 20
+		rw := w - lw
+		left := iv.questionPane(m, lw-4, ph)
+		right := iv.sidePane(m, rw-4, ph)
+		ls, rs := st.PaneFocus, st.Pane
+		if iv.focusAnswers {
+			ls, rs = st.Pane, st.PaneFocus
+		}
+		return top + lipgloss.JoinHorizontal(lipgloss.Top, pane(ls, lw, ph, left), pane(rs, rw, ph, right))
+	}
+	var inner string
+	if iv.focusAnswers {
+		inner = iv.sidePane(m, w-4, ph)
+	} else {
+		inner = iv.questionPane(m, w-4, ph)
+	}
+	return top + pane(st.PaneFocus, w, ph, inner)
+}
+
+func (iv *interviewModel) questionPane(m *Model, width, height int) string {
+	st := m.c.st
+	if iv.form == nil {
+		s := st.Bold.Render(wrapText("That is every question that could change the results.", width)) + "\n\n" +
+			wrapText("Press enter or o to see what the family can get, r for the read-out summary, or tab to change an answer.", width)
+		if ex := m.cs.w.Explain(); ex != "" {
+			s += "\n\n" + wrapText(ex, width)
+		}
+		return padLines(s, height)
+	}
+	s := iv.form.view()
+	if iv.editing {
+		s = st.Subtle.Render("Changing an earlier answer. Esc to leave it as it was.") + "\n" + s
+	}
+	if ex := m.cs.w.Explain(); ex != "" && lipgloss.Height(s)+3 < height {
+		s += "\n\n" + st.Subtle.Render(wrapText(ex, width))
+	}
+	return padLines(fitLines(s, height), height)
+}
+
+func (iv *interviewModel) sidePane(m *Model, width, height int) string {
+	st := m.c.st
+	cs := m.cs
+	var b strings.Builder
+	b.WriteString(st.Heading.Render("Answers so far") + "\n")
+	ks := iv.answered(m)
+	resultLines := 6
+	room := max(height-resultLines-2, 2)
+	a := cs.w.Answers()
+	user := cs.user()
+	if len(ks) == 0 {
+		b.WriteString(st.Subtle.Render("None yet.") + "\n")
+	}
+	start := 0
+	if iv.focusAnswers && iv.sel >= room {
+		start = iv.sel - room + 1
+	} else if !iv.focusAnswers && len(ks) > room {
+		start = len(ks) - room
+	}
+	for i := start; i < len(ks) && i < start+room; i++ {
+		k := ks[i]
+		q := wizard.QuestionFor(k)
+		val := answerWords(q, a.Value(k), cs.w.Skipped(k))
+		name := shortPrompt(q, user) + ":"
+		line := name + " " + st.Bold.Render(clip(val, max(width-lipgloss.Width(name)-3, 6)))
+		on := iv.focusAnswers && i == iv.sel
+		row := m.c.cursor(on) + line
+		if on {
+			row = st.Selected.Render(m.c.cursor(true)) + line
+		}
+		b.WriteString(row + "\n")
+	}
+	b.WriteString("\n" + st.Heading.Render("Results so far") + "\n")
+	b.WriteString(iv.countsLine(m, width) + "\n")
+	for _, o := range topOutcomes(cs.rep, resultLines-2) {
+		b.WriteString(st.Status[string(o.Status)].Render(m.c.symbol(o.Status)) + " " + clip(o.Title, width-5) + "\n")
+	}
+	return padLines(fitLines(strings.TrimRight(b.String(), "\n"), height), height)
+}
+
+func (iv *interviewModel) countsLine(m *Model, width int) string {
+	c := m.cs.counts
+	part := func(s entitlements.Status) string {
+		return itoa(c[s]) + " " + strings.ToLower(m.c.statusLabel(s))
+	}
+	s := part(entitlements.Eligible) + ", " + part(entitlements.MayBeEligible) + ", " + part(entitlements.Check)
+	return wrapText(s, width)
+}
+
+// topOutcomes are the best few outcomes for the live results: eligible first, then may be.
+func topOutcomes(rep entitlements.Report, n int) []entitlements.Outcome {
+	var out []entitlements.Outcome
+	for _, want := range []entitlements.Status{entitlements.Eligible, entitlements.MayBeEligible} {
+		for _, g := range entitlements.Groups {
+			for _, o := range entitlements.Ranked(rep, g) {
+				if o.Status == want && o.Kind == entitlements.Entitlement {
+					out = append(out, o)
+					if len(out) == n {
+						return out
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+func shortPrompt(q wizard.Question, user string) string {
+	if n, ok := shortNames[q.Key]; ok {
+		return n
+	}
+	return q.Prompt(user)
+}
+
+func answerWords(q wizard.Question, v string, skipped bool) string {
+	if v == "" {
+		if skipped {
+			return "(skipped)"
+		}
+		return "(not answered)"
+	}
+	if l := q.OptionLabel(v); l != "" {
+		return l
+	}
+	if q.Kind == entitlements.DateValue {
+		if d, err := entitlements.ParseDate(v); err == nil {
+			return d.Long()
+		}
+	}
+	return entitlements.CleanText(v)
+}
+
+func (iv *interviewModel) keys(m *Model) helpKeys {
+	k := m.c.keys
+	if iv.focusAnswers {
+		return helpKeys{short: []key.Binding{k.Up, k.Down, kb("e", "change answer"), kb("tab", "back to question"), k.QuickExit}}
+	}
+	typing := iv.form != nil && iv.form.typed
+	if typing {
+		return helpKeys{short: []key.Binding{kb("enter", "answer"), kb("ctrl+s", "skip"), kb("tab", "answers"), kb("f1", "what this means"), kb("ctrl+o", "results"), kb("ctrl+r", "read-out"), k.QuickExit},
+			full: [][]key.Binding{{kb("enter", "answer"), kb("ctrl+s", "skip"), kb("f1", "what this means")}, {kb("ctrl+o", "results"), kb("ctrl+r", "read-out"), kb("ctrl+t", "notes"), kb("ctrl+l", "letters")}, {kb("tab", "answers"), kb("esc", "cases"), k.QuickExit}}}
+	}
+	return helpKeys{short: []key.Binding{kb("enter", "answer"), k.Skip, kb("tab", "answers"), kb("?", "what this means"), k.Results, k.ReadOut, k.Notes, k.QuickExit},
+		full: [][]key.Binding{{kb("↑/↓", "choose"), kb("enter", "answer"), k.Skip}, {k.Results, k.ReadOut, k.Notes, k.Letters}, {kb("tab", "answers"), kb("esc", "cases"), k.QuickExit}}}
+}
+
+// closeCase saves the case in front and goes back to the list.
+func (m *Model) closeCase() tea.Cmd {
+	var cmds []tea.Cmd
+	if m.cs != nil && m.dirty && m.store != nil {
+		m.saveSeq++
+		cmds = append(cmds, saveCase(m.store, m.cs.snapshot(), m.saveSeq))
+	}
+	m.cs = nil
+	m.iv = interviewModel{}
+	m.scr = scrCases
+	return tea.Sequence(append(cmds, m.refreshList())...)
+}
+
+// shortNames label the answers so far, so they fit beside the question.
+var shortNames = map[entitlements.Key]string{
+	entitlements.Country: "Country", entitlements.Relationship: "Relationship", entitlements.LivingWithCarer: "Lives with you",
+	entitlements.ParentInHome: "Parent at home", entitlements.LegalStatus: "Legal status", entitlements.CouncilInvolved: "Social worker arranged",
+	entitlements.PreviouslyLookedAfter: "In care before order", entitlements.AdoptedAbroad: "Adopted abroad", entitlements.ChildAge: "Child's age",
+	entitlements.Duration: "How long", entitlements.ChildDisabled: "Disability", entitlements.ConsideringOrder: "Thinking of order",
+	entitlements.CourtCase: "Court case", entitlements.CouncilKey: "Council", entitlements.SGFinancialSupport: "SG money already",
+	entitlements.InWork: "Work", entitlements.EducationKey: "Education", entitlements.SchoolType: "School type", entitlements.EHCP: "EHC plan",
+	entitlements.ParentsDied: "Parents died", entitlements.SurvivingParent: "Other parent", entitlements.Benefits: "Means-tested benefit",
+	entitlements.CarerPensionAge: "Pension age", entitlements.ChildDLA: "DLA or PIP", entitlements.OrderDate: "Order date",
+	entitlements.PlacingCouncil: "Council before order", entitlements.User: "Who is using this",
+}
+
+// pane draws content in a bordered box exactly width cells wide and height+2 lines tall,
+// wrapping long lines and cutting what does not fit.
+func pane(style lipgloss.Style, width, height int, content string) string {
+	inner := width - style.GetHorizontalFrameSize()
+	content = lipgloss.NewStyle().Width(inner).Render(content)
+	return style.Width(width).Render(padLines(content, height))
+}

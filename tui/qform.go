@@ -1,0 +1,152 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+	"charm.land/lipgloss/v2"
+
+	"kincare/entitlements"
+	"kincare/wizard"
+)
+
+func lipglossWidth(s string) int { return lipgloss.Width(s) }
+
+// qform is a one-question form: a choice list, or a box to type in.
+type qform struct {
+	title, desc string
+	options     []wizard.Option
+	typed       bool
+	suggest     func(string) []string
+	value       string
+	width       int
+	height      int
+	err         string
+	form        *huh.Form
+}
+
+func newQForm(c *common, title, desc string, options []wizard.Option, typed bool, initial string, width, height int) *qform {
+	q := &qform{title: title, desc: desc, options: options, typed: typed, value: initial, width: width, height: height}
+	q.rebuild(c)
+	return q
+}
+
+func (q *qform) theme(c *common) huh.Theme {
+	if c.noColor {
+		return huh.ThemeFunc(func(bool) *huh.Styles {
+			s := huh.ThemeBase(false)
+			plain := lipgloss.NewStyle()
+			s.Focused.Title = plain.Bold(true)
+			s.Focused.Description = plain
+			s.Focused.SelectSelector = plain.SetString("> ")
+			s.Focused.SelectedOption = plain.Bold(true)
+			s.Focused.UnselectedOption = plain
+			s.Focused.Base = plain
+			s.Focused.ErrorIndicator = plain.SetString(" *")
+			s.Focused.ErrorMessage = plain.Bold(true)
+			s.Focused.TextInput.Prompt = plain
+			s.Focused.TextInput.Text = plain
+			s.Focused.TextInput.Placeholder = plain
+			s.Focused.TextInput.Cursor = plain
+			s.Blurred = s.Focused
+			s.Form.Base = plain
+			s.Group.Base = plain
+			return s
+		})
+	}
+	return huh.ThemeFunc(func(bool) *huh.Styles {
+		s := huh.ThemeCharm(c.dark)
+		s.Focused.Base = lipgloss.NewStyle()
+		s.Focused.SelectSelector = s.Focused.SelectSelector.SetString("> ")
+		s.Blurred = s.Focused
+		return s
+	})
+}
+
+// rebuild makes the form again (after a resize or a change of colours), keeping the answer.
+func (q *qform) rebuild(c *common) {
+	km := huh.NewDefaultKeyMap()
+	km.Quit = key.NewBinding(key.WithDisabled())
+	km.Select.Filter = key.NewBinding(key.WithDisabled())
+	km.Select.Submit = key.NewBinding(key.WithDisabled())
+	km.Select.Next = key.NewBinding(key.WithDisabled())
+	km.Select.Prev = key.NewBinding(key.WithDisabled())
+	km.Input.Next = key.NewBinding(key.WithDisabled())
+	km.Input.Prev = key.NewBinding(key.WithDisabled())
+	km.Input.Submit = key.NewBinding(key.WithDisabled())
+	var field huh.Field
+	if q.typed {
+		in := huh.NewInput().Title(q.title).Description(q.desc).Value(&q.value).CharLimit(200)
+		if q.suggest != nil {
+			in = in.SuggestionsFunc(func() []string { return q.suggest(q.value) }, &q.value)
+		}
+		field = in
+	} else {
+		opts := make([]huh.Option[string], len(q.options))
+		for i, o := range q.options {
+			opts[i] = huh.NewOption(o.Label, o.Value)
+		}
+		titleLines := strings.Count(wrapText(q.title, q.width), "\n") + 1
+		if q.desc != "" {
+			titleLines += strings.Count(wrapText(q.desc, q.width), "\n") + 1
+		}
+		h := min(len(opts), max(q.height-titleLines-1, 3))
+		field = huh.NewSelect[string]().Title(q.title).Description(q.desc).Options(opts...).Value(&q.value).Height(h + titleLines)
+	}
+	q.form = huh.NewForm(huh.NewGroup(field)).WithShowHelp(false).WithShowErrors(false).
+		WithTheme(q.theme(c)).WithKeyMap(km).WithWidth(max(q.width, 20))
+	q.form.Init()
+}
+
+func (q *qform) resize(c *common, width int) {
+	if width != q.width {
+		q.width = width
+		q.rebuild(c)
+	}
+}
+
+func (q *qform) update(msg tea.Msg) tea.Cmd {
+	q.err = ""
+	f, cmd := q.form.Update(msg)
+	if ff, ok := f.(*huh.Form); ok {
+		q.form = ff
+	}
+	return cmd
+}
+
+// current is the chosen option's value, or the typed text (cleaned).
+func (q *qform) current() string {
+	return strings.TrimSpace(entitlements.CleanText(q.value))
+}
+
+func (q *qform) view() string {
+	v := q.form.View()
+	if q.err != "" {
+		v += "\n" + q.err
+	}
+	return v
+}
+
+// validateAnswer checks an answer before it reaches the wizard, so mistakes are explained
+// in plain words on the question itself.
+func validateAnswer(qq wizard.Question, v string) error {
+	switch qq.Kind {
+	case entitlements.Number:
+		n := 0
+		if _, err := fmt.Sscanf(strings.TrimSpace(v), "%d", &n); err != nil || n < 0 || n > 25 || strings.ContainsAny(strings.TrimSpace(v), ".,-") {
+			return fmt.Errorf("Please give the age as a whole number from 0 to 25.")
+		}
+	case entitlements.DateValue:
+		if _, err := wizard.ParseDateInput(v); err != nil {
+			return fmt.Errorf("Please give the date like 14/03/2024 or 14 March 2024.")
+		}
+	case entitlements.Text:
+		if v == "" {
+			return fmt.Errorf("Please type the council's name, or skip this question.")
+		}
+	}
+	return nil
+}

@@ -1,0 +1,90 @@
+// Package tui is kincare's full-screen interface: the case list, the questions, the results,
+// the read-out summary and notes.
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+)
+
+// clearAll wipes the screen and the scrollback and homes the cursor.
+const clearAll = "\x1b[3J\x1b[2J\x1b[H"
+
+// clearClipboard empties the clipboard kincare set (OSC 52 with no data).
+const clearClipboard = "\x1b]52;c;\x07"
+
+// Run starts the full-screen interface and returns any text to print once it has closed.
+func Run(o Options) (string, error) {
+	if o.Out == nil {
+		o.Out = os.Stdout
+	}
+	if o.In == nil {
+		o.In = os.Stdin
+	}
+	if o.Getenv == nil {
+		o.Getenv = os.Getenv
+	}
+	if o.Getenv("NO_COLOR") != "" {
+		o.NoColor = true
+	}
+	if !o.ASCII && !UTF8Locale(o.Getenv) {
+		o.ASCII = true
+	}
+	m := New(o)
+	opts := []tea.ProgramOption{tea.WithInput(o.In), tea.WithOutput(o.Out)}
+	if o.NoColor {
+		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
+	}
+	p := tea.NewProgram(m, opts...)
+	final, err := p.Run()
+	fm, _ := final.(*Model)
+	if fm == nil {
+		fm = m
+	}
+	closeErr := fm.shutdown()
+	if fm.quick {
+		io.WriteString(o.Out, clearAll)
+		if fm.clipboardSet {
+			io.WriteString(o.Out, clearClipboard)
+		}
+		if fm.c.guest {
+			fmt.Fprintln(o.Out, "Nothing was kept.")
+		}
+	} else if fm.c.guest && fm.store != nil {
+		fmt.Fprintln(o.Out, "Guest session ended. Nothing was kept.")
+	}
+	if err != nil && !errors.Is(err, tea.ErrInterrupted) {
+		return "", err
+	}
+	if closeErr != nil {
+		return fm.printOnExit, closeErr
+	}
+	return fm.printOnExit, nil
+}
+
+// shutdown saves a case with unsaved changes and closes the store. It runs after the
+// program has stopped, so the screen is already back to normal.
+func (m *Model) shutdown() error {
+	if m.store == nil {
+		return nil
+	}
+	var err error
+	if m.cs != nil && m.dirty {
+		c := m.cs.snapshot()
+		err = m.store.Save(&c)
+	}
+	if m.c.guest {
+		_ = m.store.DeleteAll()
+	}
+	if cerr := m.store.Close(); err == nil {
+		err = cerr
+	}
+	m.cs = nil
+	m.store = nil
+	return err
+}
