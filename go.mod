@@ -35,7 +35,8 @@ require (
 	github.com/signintech/gopdf v0.33.0 // indirect
 	github.com/xo/terminfo v1.0.0 // indirect
 	golang.org/x/image v0.47.0 // indirect
-	golang.org/x/sync v0.22.0 // indirect
+	golang.org/x/sync v0.24.0 // indirect
 	golang.org/x/sys v0.49.0 // indirect
 	golang.org/x/term v0.47.0 // indirect
+	golang.org/x/text v0.43.0 // indirect
 )

@@ -1,6 +1,7 @@
 package letters
 
 import (
+	"sync"
 	"time"
 
 	"kincare/entitlements"
@@ -52,8 +53,39 @@ func lastMonday(year int, m time.Month) time.Time {
 	return t
 }
 
+var (
+	holidayMu    sync.Mutex
+	holidayCache = map[int][]entitlements.Date{}
+)
+
 // BankHolidays lists the bank holidays of England and Wales in a year, in date order.
 func BankHolidays(year int) []entitlements.Date {
+	holidayMu.Lock()
+	defer holidayMu.Unlock()
+	if h, ok := holidayCache[year]; ok {
+		return append([]entitlements.Date(nil), h...)
+	}
+	h := bankHolidays(year)
+	holidayCache[year] = h
+	return append([]entitlements.Date(nil), h...)
+}
+
+func isBankHoliday(d entitlements.Date) bool {
+	holidayMu.Lock()
+	h, ok := holidayCache[d.Year()]
+	holidayMu.Unlock()
+	if !ok {
+		h = BankHolidays(d.Year())
+	}
+	for _, x := range h {
+		if x == d {
+			return true
+		}
+	}
+	return false
+}
+
+func bankHolidays(year int) []entitlements.Date {
 	set := map[time.Time]bool{}
 	// New Year's Day, or the next Monday when it falls at a weekend.
 	ny := time.Date(year, time.January, 1, 0, 0, 0, 0, time.UTC)
@@ -104,14 +136,7 @@ func BankHolidays(year int) []entitlements.Date {
 }
 
 // IsBankHoliday says whether d is a bank holiday in England and Wales.
-func IsBankHoliday(d entitlements.Date) bool {
-	for _, h := range BankHolidays(d.Year()) {
-		if h == d {
-			return true
-		}
-	}
-	return false
-}
+func IsBankHoliday(d entitlements.Date) bool { return isBankHoliday(d) }
 
 // IsWorkingDay is Monday to Friday and not a bank holiday in England and Wales.
 func IsWorkingDay(d entitlements.Date) bool {

@@ -123,6 +123,17 @@ func statusFor(rep entitlements.Report, id string) entitlements.Status {
 	return best
 }
 
+// enablingReport writes out only the outcomes that can offer the request (the full report is slower).
+func enablingReport(res *entitlements.Result, id string) entitlements.Report {
+	var rep entitlements.Report
+	for _, oid := range enablers[id] {
+		if o, ok := res.Outcome(oid); ok {
+			rep.Outcomes = append(rep.Outcomes, o)
+		}
+	}
+	return rep
+}
+
 func notOffered(rep entitlements.Report, id string) error {
 	var parts []string
 	for _, oid := range enablers[id] {
@@ -158,7 +169,7 @@ func Draft(in Input) (Letter, error) {
 	if in.AsOf.IsZero() {
 		in.AsOf = in.Today
 	}
-	rep := entitlements.Assess(in.Answers, in.AsOf).Report()
+	rep := enablingReport(entitlements.Assess(in.Answers, in.AsOf), in.RequestID)
 	st := statusFor(rep, in.RequestID)
 	if st == "" {
 		return Letter{}, notOffered(rep, in.RequestID)
@@ -261,8 +272,10 @@ var gapRe = regexp.MustCompile(gapOpen + `([^` + gapOpen + gapClose + `]*)` + ga
 // and square brackets (which mark gaps) shown as round ones.
 func safe(s string) string {
 	s = entitlements.CleanText(s)
-	return strings.NewReplacer(gapOpen, "", gapClose, "", "[", "(", "]", ")").Replace(s)
+	return safeReplacer.Replace(s)
 }
+
+var safeReplacer = strings.NewReplacer(gapOpen, "", gapClose, "", "[", "(", "]", ")")
 
 // finish turns gap markers into [label] and records each label once.
 func finish(s string, gaps *[]string) string {
