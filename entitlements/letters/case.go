@@ -356,7 +356,7 @@ func (c *caseData) render(t *tmpl, extra map[string]any) (Letter, error) {
 	}
 	l.Body = finish(tidy(body), &gaps)
 	l.Signature = []string{finish(c.data["Carer"].(string), &gaps)}
-	if s := c.data["SecondCarer"].(string); s != "" {
+	if s := c.data["SecondCarer"].(string); s != "" && t.to != "employer" {
 		l.Signature = append(l.Signature, s)
 	}
 	for _, e := range t.encloses {

@@ -143,6 +143,7 @@ var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 html { background: #fff; color: #000 }
 body { font-family: "Helvetica Neue", Arial, "Noto Sans", sans-serif; font-size: 11pt; line-height: 1.45; max-width: 17cm; margin: 0 auto; padding: 1cm 0 }
 @media print { body { padding: 0; max-width: none } }
+address { font-style: normal }
 .from { text-align: right; margin-left: auto; width: 60% }
 .from p, .to p { margin: 0 }
 .date { margin: 1.2em 0 }
@@ -391,6 +392,7 @@ func pdfLetter(l Letter) ([]byte, []string, error) {
 			if err := w.text(subject, margin, textW, false); err != nil {
 				return err
 			}
+			w.y += lineH / 2
 			return w.font(false)
 		},
 		func() error {

@@ -346,4 +346,3 @@ func tidy(s string) string {
 	flush()
 	return strings.Join(paras, "\n\n")
 }
-

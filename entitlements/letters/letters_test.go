@@ -33,14 +33,14 @@ func answers(t testing.TB, js string) entitlements.Answers {
 
 // cases are answer sets that between them enable every request.
 var cases = map[string]string{
-	"sgo":       `{"country":"england","living_with_carer":"yes","relationship":"grandparent","legal_status":"sgo","previously_looked_after":"yes","order_date":"2024-03-01","council":"Leeds","placing_council":"Bradford","child_age":7,"education":"primary","school_type":"state","in_work":"yes","child_disabled":"no"}`,
-	"foster":    `{"country":"england","living_with_carer":"yes","relationship":"aunt_uncle","legal_status":"kinship_foster","council":"Leeds","placing_council":"Leeds","child_age":9,"education":"primary","school_type":"state","considering_order":"sgo"}`,
-	"informal":  `{"country":"england","living_with_carer":"yes","relationship":"grandparent","legal_status":"none","council_involved":"yes","duration":"28_days_or_more","council":"Leeds","child_age":5}`,
-	"private":   `{"country":"england","living_with_carer":"yes","relationship":"family_friend","legal_status":"none","duration":"28_days_or_more","child_age":10,"child_disabled":"no","council":"Leeds"}`,
-	"cao":       `{"country":"england","living_with_carer":"yes","relationship":"grandparent","legal_status":"cao","previously_looked_after":"no","council_involved":"no","order_date":"2025-06-10","council":"Leeds","child_age":6}`,
-	"zone":      `{"country":"england","living_with_carer":"yes","relationship":"grandparent","legal_status":"sgo","previously_looked_after":"yes","order_date":"2025-02-01","council":"Bolton","placing_council":"Bolton","sg_financial_support":"no","child_age":8}`,
-	"adoption":  `{"country":"england","living_with_carer":"yes","relationship":"sibling","legal_status":"adoption","previously_looked_after":"yes","adopted_from_state_care_abroad":"no","order_date":"2025-01-10","council":"Leeds","placing_council":"Wakefield","child_age":4}`,
-	"oldsgo":    `{"country":"england","living_with_carer":"yes","relationship":"grandparent","legal_status":"sgo","previously_looked_after":"yes","order_date":"2020-05-01","council":"Leeds","placing_council":"Bradford","child_age":12}`,
+	"sgo":      `{"country":"england","living_with_carer":"yes","relationship":"grandparent","legal_status":"sgo","previously_looked_after":"yes","order_date":"2024-03-01","council":"Leeds","placing_council":"Bradford","child_age":7,"education":"primary","school_type":"state","in_work":"yes","child_disabled":"no"}`,
+	"foster":   `{"country":"england","living_with_carer":"yes","relationship":"aunt_uncle","legal_status":"kinship_foster","council":"Leeds","placing_council":"Leeds","child_age":9,"education":"primary","school_type":"state","considering_order":"sgo"}`,
+	"informal": `{"country":"england","living_with_carer":"yes","relationship":"grandparent","legal_status":"none","council_involved":"yes","duration":"28_days_or_more","council":"Leeds","child_age":5}`,
+	"private":  `{"country":"england","living_with_carer":"yes","relationship":"family_friend","legal_status":"none","duration":"28_days_or_more","child_age":10,"child_disabled":"no","council":"Leeds"}`,
+	"cao":      `{"country":"england","living_with_carer":"yes","relationship":"grandparent","legal_status":"cao","previously_looked_after":"no","council_involved":"no","order_date":"2025-06-10","council":"Leeds","child_age":6}`,
+	"zone":     `{"country":"england","living_with_carer":"yes","relationship":"grandparent","legal_status":"sgo","previously_looked_after":"yes","order_date":"2025-02-01","council":"Bolton","placing_council":"Bolton","sg_financial_support":"no","child_age":8}`,
+	"adoption": `{"country":"england","living_with_carer":"yes","relationship":"sibling","legal_status":"adoption","previously_looked_after":"yes","adopted_from_state_care_abroad":"no","order_date":"2025-01-10","council":"Leeds","placing_council":"Wakefield","child_age":4}`,
+	"oldsgo":   `{"country":"england","living_with_carer":"yes","relationship":"grandparent","legal_status":"sgo","previously_looked_after":"yes","order_date":"2020-05-01","council":"Leeds","placing_council":"Bradford","child_age":12}`,
 }
 
 // caseFor picks the case each golden letter is drafted from.
