@@ -39,8 +39,8 @@ func newKDF() kdfParams {
 // sane refuses parameters that no kincare wrote, so that an edited file cannot make
 // kincare allocate gigabytes or spin for minutes before saying the passphrase is wrong.
 func (p kdfParams) sane() bool {
-	return p.Alg == "argon2id" && p.Time >= 1 && p.Time <= 20 && p.MemoryKiB >= 8 && p.MemoryKiB <= 1<<20 &&
-		p.Threads >= 1 && len(p.Salt) >= 16 && len(p.Salt) <= 64
+	return p.Alg == "argon2id" && p.Time >= 1 && p.Time <= 10 && p.MemoryKiB >= 8 && p.MemoryKiB <= 256*1024 &&
+		p.Threads >= 1 && p.Threads <= 16 && len(p.Salt) >= 16 && len(p.Salt) <= 64
 }
 
 func (p kdfParams) derive(pass []byte) []byte {

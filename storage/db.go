@@ -488,6 +488,10 @@ func (d *DB) Get(id string) (Case, error) {
 	if err := d.usable(); err != nil {
 		return Case{}, err
 	}
+	return d.getLocked(id)
+}
+
+func (d *DB) getLocked(id string) (Case, error) {
 	if !validID(id) {
 		return Case{}, errNotFound(id)
 	}
@@ -515,6 +519,12 @@ func (d *DB) Save(c *Case) error {
 		return err
 	}
 	now := time.Now().UTC()
+	if c.ID != "" && c.Created.IsZero() {
+		// keep the original creation time even if the caller built the case afresh
+		if old, err := d.getLocked(c.ID); err == nil {
+			c.Created = old.Created
+		}
+	}
 	if err := prepare(c, now); err != nil {
 		return err
 	}

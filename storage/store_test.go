@@ -249,3 +249,42 @@ func TestDefaultKDF(t *testing.T) {
 		t.Fatal("key length")
 	}
 }
+
+func TestLockHeldAcrossCompaction(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "kincare.db")
+	d := openT(t, path, "")
+	defer d.Close()
+	c := sampleCase("x")
+	d.Save(c)
+	if err := d.Delete(c.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(path, Options{Timeout: 100 * time.Millisecond}); !errors.Is(err, ErrLocked) {
+		t.Fatalf("after compaction the file is not locked: %v", err)
+	}
+	c2 := sampleCase("y")
+	if err := d.Save(c2); err != nil {
+		t.Fatal(err)
+	}
+	created := c2.Created
+	fresh := Case{ID: c2.ID, Label: "rebuilt"}
+	if err := d.Save(&fresh); err != nil || !fresh.Created.Equal(created) {
+		t.Fatalf("Created not kept: %v %v %v", err, fresh.Created, created)
+	}
+}
+
+func TestWipeAEAD(t *testing.T) {
+	key := make([]byte, 32)
+	for i := range key {
+		key[i] = byte(i + 1)
+	}
+	a := newAEAD(key)
+	sealed := sealValue(a, "b", "k", []byte("secret"))
+	wipeAEAD(a)
+	if _, err := decodeValue(a, "b", "k", sealed); err == nil {
+		t.Fatal("cipher still holds the key after wipe")
+	}
+	if _, err := decodeValue(newAEAD(key), "b", "k", sealed); err != nil {
+		t.Fatal(err)
+	}
+}
