@@ -203,6 +203,10 @@ func FollowUp(in Input, original Letter, sentOn entitlements.Date) (Letter, erro
 		"SentOn":          sentOn.Long(),
 		"OriginalDue":     "",
 		"FirstDue":        false,
+		"ToCouncil":       false,
+	}
+	if ot, ok := loaded().byID[original.RequestID]; ok {
+		extra["ToCouncil"] = strings.HasSuffix(ot.to, "council")
 	}
 	if d, err := entitlements.ParseDate(original.ReplyDue); err == nil {
 		extra["OriginalDue"] = d.Long()
