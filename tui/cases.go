@@ -96,7 +96,9 @@ func newCasesModel() casesModel {
 	return casesModel{search: ti}
 }
 
-func (l *casesModel) query() string { return strings.TrimSpace(entitlements.CleanText(l.search.Value())) }
+func (l *casesModel) query() string {
+	return strings.TrimSpace(entitlements.CleanText(l.search.Value()))
+}
 
 func (l *casesModel) setCases(msg listedMsg) {
 	if msg.query != l.query() {

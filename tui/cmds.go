@@ -68,27 +68,27 @@ type saveTickMsg struct{ seq int }
 type clearStatusMsg struct{ seq int }
 
 func checkDB(path string) tea.Cmd {
-	return func() tea.Msg {
+	return runIO(func() tea.Msg {
 		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 			return dbStateMsg{}
 		}
 		p, err := storage.IsProtected(path)
 		return dbStateMsg{exists: true, protected: p, err: err}
-	}
+	})
 }
 
 func openDB(path string, pass []byte) tea.Cmd {
-	return func() tea.Msg {
+	return runIO(func() tea.Msg {
 		db, err := storage.Open(path, storage.Options{Passphrase: pass})
 		if err != nil {
 			return openedMsg{err: err}
 		}
 		return openedMsg{store: db}
-	}
+	})
 }
 
 func listCases(s storage.Store, query, today string) tea.Cmd {
-	return func() tea.Msg {
+	return runIO(func() tea.Msg {
 		var cs []storage.Summary
 		var err error
 		if query == "" {
@@ -97,27 +97,27 @@ func listCases(s storage.Store, query, today string) tea.Cmd {
 			cs, err = s.Search(query, today)
 		}
 		return listedMsg{query: query, cases: cs, err: err}
-	}
+	})
 }
 
 func loadCase(s storage.Store, id string) tea.Cmd {
-	return func() tea.Msg {
+	return runIO(func() tea.Msg {
 		c, err := s.Get(id)
 		return loadedMsg{c: c, err: err}
-	}
+	})
 }
 
 func saveCase(s storage.Store, c storage.Case, seq int) tea.Cmd {
-	return func() tea.Msg {
+	return runIO(func() tea.Msg {
 		err := s.Save(&c)
 		return savedMsg{seq: seq, id: c.ID, err: err}
-	}
+	})
 }
 
 func deleteCase(s storage.Store, id string) tea.Cmd {
-	return func() tea.Msg {
+	return runIO(func() tea.Msg {
 		return deletedMsg{id: id, err: s.Delete(id)}
-	}
+	})
 }
 
 // locker is a store that can forget its key and get it back (a protected case file).
@@ -127,34 +127,34 @@ type locker interface {
 }
 
 func lockStore(s storage.Store) tea.Cmd {
-	return func() tea.Msg {
+	return runIO(func() tea.Msg {
 		if l, ok := s.(locker); ok && s.Protected() {
 			l.Lock()
 		}
 		return lockedMsg{}
-	}
+	})
 }
 
 func unlockStore(s storage.Store, pass []byte) tea.Cmd {
-	return func() tea.Msg {
+	return runIO(func() tea.Msg {
 		if l, ok := s.(locker); ok {
 			return unlockedMsg{err: l.Unlock(pass)}
 		}
 		return unlockedMsg{}
-	}
+	})
 }
 
 func statFile(path string) tea.Cmd {
-	return func() tea.Msg {
+	return runIO(func() tea.Msg {
 		_, err := os.Stat(path)
 		return fileExistsMsg{path: path, exists: err == nil}
-	}
+	})
 }
 
 // writeFile writes text to path, readable only by this user. It never replaces a file
 // unless overwrite is set.
 func writeFile(path, text string, overwrite bool) tea.Cmd {
-	return func() tea.Msg {
+	return runIO(func() tea.Msg {
 		if dir := filepath.Dir(path); dir != "" {
 			if err := os.MkdirAll(dir, 0o700); err != nil {
 				return fileWrittenMsg{path: path, err: err}
@@ -176,10 +176,15 @@ func writeFile(path, text string, overwrite bool) tea.Cmd {
 			err = os.Chmod(path, 0o600)
 		}
 		return fileWrittenMsg{path: path, err: err}
-	}
+	})
 }
 
-func tick(d time.Duration, msg tea.Msg) tea.Cmd {
+// runIO makes a command of a function that touches the disk. Tests replace it to run the
+// function at once.
+var runIO = func(f func() tea.Msg) tea.Cmd { return f }
+
+// tick sends msg after d. Tests replace it to run time by hand.
+var tick = func(d time.Duration, msg tea.Msg) tea.Cmd {
 	return tea.Tick(d, func(time.Time) tea.Msg { return msg })
 }
 

@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"kincare/entitlements"
 	"kincare/storage"
@@ -59,12 +60,12 @@ type Model struct {
 	ro      readoutModel
 	notes   notesModel
 
-	lockAfter time.Duration
-	idleSeq   int
-	saveSeq   int
-	dirty     bool
-	lockedID  string // the case that was open when the screen locked
-	lockedScr screen
+	lockAfter   time.Duration
+	idleSeq     int
+	saveSeq     int
+	dirty       bool
+	lockedID    string // the case that was open when the screen locked
+	lockedScr   screen
 	lettersBack screen
 
 	clipboardSet bool
@@ -578,7 +579,12 @@ func triesLeft(n int) string {
 }
 
 func (m *Model) helpView() string {
-	return m.c.help.View(m.helpKeys())
+	v := m.c.help.View(m.helpKeys())
+	ls := strings.Split(v, "\n")
+	for i, l := range ls {
+		ls[i] = ansi.Truncate(l, m.c.width, "…")
+	}
+	return strings.Join(ls, "\n")
 }
 
 func (m *Model) helpKeys() helpKeys {
