@@ -92,6 +92,7 @@ func Assess(a Answers, asOf Date) *Result {
 			r.unanswered |= ev.keys
 			continue
 		}
+		c.rawUnknown = 0
 		c.explore(w, func(c *ctx) (uint8, *verdict, bool) {
 			v := ru.eval(c)
 			if ru.lowerWhenSoon && v.status == Eligible && c.is(LivingWithCarer, "soon") {
@@ -99,6 +100,7 @@ func Assess(a Answers, asOf Date) *Result {
 			}
 			return statusIndex[v.status], v, false
 		})
+		r.unanswered |= c.rawUnknown
 		var keys uint64
 		set := analyse(w, 0, len(w.paths), 0, &keys)
 		first := w.paths[0]

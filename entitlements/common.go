@@ -4,7 +4,15 @@ func lines(s ...string) []string { return s }
 
 // raw is an answer without walking: "" when missing. For the few rules the spec words in
 // terms of not_sure itself (e.g. "child_disabled: yes or not_sure").
-func (c *ctx) raw(k Key) string { return c.a.vals[k] }
+// An unknown key read this way still counts as unanswered for the family: answering "no"
+// would change the outcome even though "not sure" does not make it "check".
+func (c *ctx) raw(k Key) string {
+	v := c.a.vals[k]
+	if v == "" || v == NotSure {
+		c.rawUnknown |= 1 << k
+	}
+	return v
+}
 
 var earlyHelp = "If you are the child's parent and need help, your council's early help service supports families: search your council's website for \"early help\" or ask the child's school."
 

@@ -85,6 +85,8 @@ type ctx struct {
 	depth    int
 	pos      int
 	assigned [numChoiceKeys]int8
+
+	rawUnknown uint64 // unknown keys read without walking (see raw)
 }
 
 // val returns the answer for k, or the value being tried for it when it is unknown.

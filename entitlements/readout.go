@@ -67,6 +67,9 @@ func yearly(f Figure) int64 {
 }
 
 func value(o Outcome) int64 {
+	if o.ID == "qualifying_care_relief" {
+		return 0 // a tax allowance, not money paid to the family
+	}
 	var best int64
 	for _, f := range o.Figures {
 		if v := yearly(f); v > best {

@@ -1,6 +1,9 @@
 package entitlements
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Legal [MO §6], support [LE §5, §7], work [MO §7] and outside England [LE §6].
 
@@ -102,26 +105,27 @@ var freeLegalAdvice = rule{
 }
 
 var fladYes = &verdict{status: Eligible,
-	why:    lines("Kinship carers in England can get free, confidential advice by phone."),
 	change: lines("These lines are free for everyone."),
 	next:   lines("Call when you can talk freely; have any court or council letters with you."),
 	extra:  adviceLineText}
 
+// adviceLineText puts the numbers in the first line, so a read-out summary includes them.
 func adviceLineText(e *Env) []string {
-	var out []string
+	var parts []string
 	for _, l := range AdviceLines() {
-		s := fmt.Sprintf("%s: %s", l.Name, l.Phone)
+		s := fmt.Sprintf("%s on %s", l.Name, l.Phone)
 		if l.Hours != "" {
-			s += ", " + l.Hours
-		}
-		if !l.Confirmed || l.Note != "" {
-			if l.Note != "" {
-				s += " (" + l.Note + ")"
+			s += " (" + l.Hours + ")"
+		} else {
+			s += " (opening hours not confirmed: check their website"
+			if l.URL != "" {
+				s += ", " + strings.TrimPrefix(strings.TrimPrefix(l.URL, "https://"), "www.")
 			}
+			s += ")"
 		}
-		out = append(out, s+".")
+		parts = append(parts, s)
 	}
-	return out
+	return []string{"Kinship carers in England can get free, confidential advice by phone: " + joinAnd(parts) + "."}
 }
 
 var councilFundedAdvice = rule{
@@ -347,9 +351,13 @@ var (
 		requests: lines("flexible_working")}
 )
 
-var employerKinshipLeave = workRule("employer_kinship_leave", "Kinship leave from your employer",
-	"There is no legal right to kinship leave, but some employers give paid leave to kinship carers.", "",
-	func(c *ctx) *verdict { return eklMay })
+var employerKinshipLeave = func() rule {
+	r := workRule("employer_kinship_leave", "Kinship leave from your employer",
+		"There is no legal right to kinship leave, but some employers give paid leave to kinship carers.", "",
+		func(c *ctx) *verdict { return eklMay })
+	r.kind = Advice // spec: employer_kinship_leave — advice (there is no statutory right)
+	return r
+}()
 
 var eklMay = &verdict{status: MayBeEligible,
 	why:    lines("There is no legal right to kinship leave, but some employers (for example \"Kinship Friendly Employers\") give paid leave."),

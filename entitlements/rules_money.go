@@ -631,16 +631,26 @@ var qualifyingCareRelief = rule{
 
 var (
 	qcrYes = &verdict{status: Eligible,
-		why:    lines("You foster the child for the council, so your fostering income is tax-free up to a fixed amount a year plus a weekly amount for each child."),
-		change: lines("It applies while you are a foster carer."),
-		next:   lines("Register as self-employed with HM Revenue and Customs and use the simplified method on your tax return (helpsheet HS236)."),
-		figures: func(e *Env) []Figure {
-			return figures(e.AsOf, "qualifying_care_relief", "fixed", "under_11", "11_and_over")
-		}}
+		why:     lines("You foster the child for the council, so your fostering income is tax-free up to a fixed amount a year plus a weekly amount for each child."),
+		change:  lines("It applies while you are a foster carer."),
+		next:    lines("Register as self-employed with HM Revenue and Customs and use the simplified method on your tax return (helpsheet HS236)."),
+		figures: qcrFigures}
 	qcrNo = &verdict{status: NotEligible,
 		why:    lines("This tax relief is for foster carers paid by a council or fostering agency. Special guardians and other kinship carers do not pay tax on council allowances in the same way."),
 		change: lines("It applies only if you become the child's foster carer.")}
 )
+
+// qcrFigures: the household amount, and the weekly amount for this child's age when known.
+func qcrFigures(e *Env) []Figure {
+	age, ok := e.A.Age()
+	switch {
+	case !ok:
+		return figures(e.AsOf, "qualifying_care_relief", "fixed", "under_11", "11_and_over")
+	case age < 11:
+		return figures(e.AsOf, "qualifying_care_relief", "fixed", "under_11")
+	}
+	return figures(e.AsOf, "qualifying_care_relief", "fixed", "11_and_over")
+}
 
 var childMaintenance = rule{
 	id: "child_maintenance", kind: Entitlement, group: Money, lowerWhenSoon: true,
