@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"crypto/rand"
 	"errors"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -33,7 +35,7 @@ func TestSecondOpenIsLocked(t *testing.T) {
 
 // checkRefused opens a bad file and checks: a clear error naming the file, no panic, and the
 // file byte-for-byte unchanged.
-func checkRefused(t *testing.T, path string, kinds ...error) {
+func checkRefused(t *testing.T, path string, kinds ...error) (refused bool) {
 	t.Helper()
 	before, _ := os.ReadFile(path)
 	d, err := Open(path, Options{Timeout: 500 * time.Millisecond})
@@ -55,7 +57,7 @@ func checkRefused(t *testing.T, path string, kinds ...error) {
 		d.opts.NoCompactOnClose = true
 		d.Close()
 		if err == nil {
-			return // damage fell in unused space: fine, as long as it did not panic
+			return false // damage fell in unused space: fine, as long as it did not panic
 		}
 	}
 	ok := false
@@ -72,6 +74,7 @@ func checkRefused(t *testing.T, path string, kinds ...error) {
 	if !bytes.Equal(before, after) {
 		t.Fatalf("%s: a refused file was changed", filepath.Base(path))
 	}
+	return true
 }
 
 func TestDamagedFiles(t *testing.T) {
@@ -102,11 +105,17 @@ func TestDamagedFiles(t *testing.T) {
 		checkRefused(t, write("truncated.db", data[:n]), ErrNotKincare, ErrDamaged)
 	}
 	// scribble over each page after the headers in turn
-	pages := len(data) / 4096
+	pages, refused := len(data)/4096, 0
 	for p := 2; p < pages; p++ {
 		b := bytes.Clone(data)
 		rand.Read(b[p*4096+16 : p*4096+2048])
-		checkRefused(t, write("scribbled.db", b), ErrDamaged)
+		if checkRefused(t, write("scribbled.db", b), ErrDamaged) {
+			refused++
+		}
+	}
+	t.Logf("%d of %d scribbled pages detected (the rest were unused space)", refused, pages-2)
+	if refused == 0 {
+		t.Fatal("no scribbled page was detected")
 	}
 	// both header pages broken
 	b := bytes.Clone(data)
@@ -189,4 +198,25 @@ func FuzzDecodeValue(f *testing.F) {
 		d := &DB{aead: a}
 		_, _ = d.decodeCase([]byte("k"), v)
 	})
+}
+
+func TestSecondProcessIsLocked(t *testing.T) {
+	if p := os.Getenv("KINCARE_LOCK_CHILD"); p != "" {
+		_, err := Open(p, Options{Timeout: 300 * time.Millisecond})
+		if errors.Is(err, ErrLocked) {
+			fmt.Println("LOCKED", err)
+		} else {
+			fmt.Println("NOTLOCKED", err)
+		}
+		return
+	}
+	path := filepath.Join(t.TempDir(), "kincare.db")
+	d := openT(t, path, "")
+	defer d.Close()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestSecondProcessIsLocked$", "-test.count=1")
+	cmd.Env = append(os.Environ(), "KINCARE_LOCK_CHILD="+path)
+	out, _ := cmd.Output()
+	if !bytes.Contains(out, []byte("LOCKED kincare is already open in another window ("+path+")")) || bytes.Contains(out, []byte("NOTLOCKED")) {
+		t.Fatalf("second process: %s", out)
+	}
 }

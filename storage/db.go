@@ -500,6 +500,10 @@ func (d *DB) getLocked(id string) (Case, error) {
 		return d.bdb.View(func(tx *bolt.Tx) error {
 			v := tx.Bucket([]byte(bucketCases)).Get([]byte(id))
 			if v == nil {
+				if tx.Bucket([]byte(bucketIndex)).Get([]byte(id)) != nil {
+					// listed but missing: the file is damaged, the case was not deleted
+					return errDamaged(d.path, "a case in its list cannot be found", nil)
+				}
 				return errNotFound(id)
 			}
 			var err error
