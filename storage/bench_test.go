@@ -2,6 +2,7 @@ package storage
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"runtime"
 	"testing"
@@ -33,7 +34,8 @@ func buildBig(b *testing.B, n int, pass string) string {
 	if err := d.Close(); err != nil {
 		b.Fatal(err)
 	}
-	b.Logf("built %d cases in %v", n, time.Since(start))
+	fi, _ := os.Stat(path)
+	b.Logf("built %d cases in %v; file is %d MB", n, time.Since(start), fi.Size()>>20)
 	return path
 }
 
@@ -105,3 +107,19 @@ func BenchmarkList(b *testing.B) { benchListing(b, "") }
 
 // BenchmarkSearch searches 100,000 cases for one name.
 func BenchmarkSearch(b *testing.B) { benchListing(b, "tyler 012345") }
+
+// BenchmarkDelete deletes one case of 100,000, including the rewrite that makes the deletion
+// real; this is the cost a person waits for after confirming a deletion.
+func BenchmarkDelete(b *testing.B) {
+	path := buildBig(b, benchCases, "")
+	d := openT(b, path, "")
+	d.opts.NoCompactOnClose = true
+	defer d.Close()
+	list, _ := d.List("")
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := d.Delete(list[i%len(list)].ID); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
