@@ -38,7 +38,8 @@ const (
 // Options for Open.
 type Options struct {
 	// Passphrase opens a protected file. When the file does not exist yet, a non-empty
-	// passphrase makes the new file protected from the start.
+	// passphrase makes the new file protected from the start. For an existing unprotected
+	// file it is ignored: use SetPassphrase to protect it.
 	Passphrase []byte
 	// Timeout is how long to wait for another kincare window to let go of the file (default 2s).
 	Timeout time.Duration
@@ -48,18 +49,39 @@ type Options struct {
 }
 
 // Store is what the rest of kincare codes against; *DB and the guest-mode memory store both
-// implement it.
+// implement it. Dates ("today") are YYYY-MM-DD; "" means the real today.
 type Store interface {
+	// List returns every case, most recently updated first. It reads only the small index.
 	List(today string) ([]Summary, error)
+	// Search is List filtered to cases whose label, carer's or child's name or council
+	// contains every word of query, ignoring case.
 	Search(query, today string) ([]Summary, error)
+	// Get returns a copy of one case, or an error matching ErrNotFound.
 	Get(id string) (Case, error)
+	// Save creates (no ID: assigns ID and Created) or replaces a case, sets Updated, and
+	// cleans text fields in c. The case is on disk when Save returns.
 	Save(c *Case) error
+	// Delete removes a case so that its text is gone from the disk, not just unlisted.
 	Delete(id string) error
+	// DeleteAll removes every case: for a file, the file itself, kincare's temporary
+	// copies and the folder if empty, after which the store is closed.
 	DeleteAll() error
 	Protected() bool
+	// Close releases the file and wipes keys and decrypted data from memory.
 	Close() error
+	// Path is the file's location, or "" in guest mode.
 	Path() string
 }
+
+// Protector is the passphrase side of a case file (*DB implements it; guest mode does not).
+type Protector interface {
+	Lock()
+	Unlock(passphrase []byte) error
+	Locked() bool
+	SetPassphrase(passphrase []byte) error
+}
+
+var _ Protector = (*DB)(nil)
 
 // DB is a case file on disk. It is safe for use by several goroutines.
 type DB struct {
