@@ -69,7 +69,7 @@ func (d *driver) run(cmd tea.Cmd) {
 		if c == nil {
 			continue
 		}
-		msg := callWithTimeout(c, 30*time.Millisecond)
+		msg := callWithTimeout(c, 3*time.Millisecond)
 		if msg == nil {
 			continue
 		}
@@ -246,3 +246,5 @@ var grandmaSGO = map[string]string{
 	"benefits": "yes", "carer_pension_age": "no", "child_dla": "no", "court_case": "none", "considering_order": "none",
 	"order_date": "14/03/2024", "placing_council": "Leeds", "adopted_from_state_care_abroad": "no",
 }
+
+func windowSize(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }

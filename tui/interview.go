@@ -94,10 +94,37 @@ func (iv *interviewModel) ask(m *Model, q wizard.Question) tea.Cmd {
 	return nil
 }
 
+// changeLines are at most three lines saying what the last changed answer changed, and why.
+func (iv *interviewModel) changeLines(w int) []string {
+	var ls []string
+	for i, c := range iv.changes {
+		more := len(iv.changes) - i
+		room := 3 - len(ls)
+		if more > 1 && room == 1 {
+			ls = append(ls, clip("…and "+itoa(more)+" more changes: press o to see the results.", w))
+			break
+		}
+		wrapped := strings.Split(wrapText("What changed: "+c, w), "\n")
+		limit := room
+		if more > 1 {
+			limit = min(room-1, 2)
+		}
+		if len(wrapped) > limit {
+			wrapped = wrapped[:limit]
+			wrapped[limit-1] = clip(wrapped[limit-1]+"…", w)
+		}
+		ls = append(ls, wrapped...)
+		if len(ls) >= 3 {
+			break
+		}
+	}
+	return ls
+}
+
 func (iv *interviewModel) paneHeight(m *Model) int {
 	h := m.bodyHeight()
 	if len(iv.changes) > 0 {
-		h -= min(len(iv.changes), 3) + 1
+		h -= len(iv.changeLines(m.c.width))
 	}
 	return max(h-2, 3)
 }
@@ -285,15 +312,7 @@ func (iv *interviewModel) view(m *Model) string {
 	st := m.c.st
 	var top string
 	if len(iv.changes) > 0 {
-		var ls []string
-		for i, c := range iv.changes {
-			if i == 2 && len(iv.changes) > 3 {
-				ls = append(ls, clip(itoa(len(iv.changes)-2)+" more changes: see the results (o).", w))
-				break
-			}
-			ls = append(ls, clip("What changed: "+c, w))
-		}
-		top = st.Changed.Render(strings.Join(ls, "\n")) + "\n"
+		top = st.Changed.Render(strings.Join(iv.changeLines(w), "\n")) + "\n"
 	}
 	ph := iv.paneHeight(m)
 	if iv.wide(m) {

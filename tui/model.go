@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -103,6 +104,7 @@ func New(o Options) *Model {
 	m.ro = newReadoutModel()
 	m.notes = newNotesModel()
 	m.scr = scrLoading
+	m.styleInputs()
 	if m.store == nil && o.Guest {
 		m.store = storage.NewMemory()
 	}
@@ -153,6 +155,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.BackgroundColorMsg:
 		m.c.dark = msg.IsDark()
 		m.c.setStyles()
+		m.styleInputs()
 		m.layout()
 		if m.iv.form != nil {
 			m.iv.form.rebuild(m.c)
@@ -636,4 +639,22 @@ func itoa(n int) string {
 		b[i] = '-'
 	}
 	return string(b[i:])
+}
+
+// styleInputs gives the text boxes the current look: plain when colours are off.
+func (m *Model) styleInputs() {
+	ti := textinput.DefaultStyles(m.c.dark)
+	ta := textarea.DefaultStyles(m.c.dark)
+	if m.c.noColor {
+		plain := lipgloss.NewStyle()
+		st := textinput.StyleState{Text: plain, Placeholder: plain, Suggestion: plain, Prompt: plain}
+		ti = textinput.Styles{Focused: st, Blurred: st}
+		as := textarea.StyleState{Base: plain, Text: plain, LineNumber: plain, CursorLineNumber: plain, CursorLine: plain, EndOfBuffer: plain, Placeholder: plain, Prompt: plain, Selection: plain.Reverse(true)}
+		ta.Focused, ta.Blurred = as, as
+		ta.Cursor.Color = nil
+	}
+	m.pass.SetStyles(ti)
+	m.list.search.SetStyles(ti)
+	m.ro.path.SetStyles(ti)
+	m.notes.ta.SetStyles(ta)
 }

@@ -34,9 +34,21 @@ func newQForm(c *common, title, desc string, options []wizard.Option, typed bool
 	return q
 }
 
+// themes are built once per look; the form asks for its theme on every draw.
+var themes = map[[2]bool]*huh.Styles{}
+
 func (q *qform) theme(c *common) huh.Theme {
+	k := [2]bool{c.noColor, c.dark}
+	if themes[k] == nil {
+		themes[k] = buildTheme(c)
+	}
+	st := themes[k]
+	return huh.ThemeFunc(func(bool) *huh.Styles { return st })
+}
+
+func buildTheme(c *common) *huh.Styles {
 	if c.noColor {
-		return huh.ThemeFunc(func(bool) *huh.Styles {
+		return (func(bool) *huh.Styles {
 			s := huh.ThemeBase(false)
 			plain := lipgloss.NewStyle()
 			s.Focused.Title = plain.Bold(true)
@@ -55,15 +67,13 @@ func (q *qform) theme(c *common) huh.Theme {
 			s.Form.Base = plain
 			s.Group.Base = plain
 			return s
-		})
+		})(false)
 	}
-	return huh.ThemeFunc(func(bool) *huh.Styles {
-		s := huh.ThemeCharm(c.dark)
-		s.Focused.Base = lipgloss.NewStyle()
-		s.Focused.SelectSelector = s.Focused.SelectSelector.SetString("> ")
-		s.Blurred = s.Focused
-		return s
-	})
+	s := huh.ThemeCharm(c.dark)
+	s.Focused.Base = lipgloss.NewStyle()
+	s.Focused.SelectSelector = s.Focused.SelectSelector.SetString("> ")
+	s.Blurred = s.Focused
+	return s
 }
 
 // rebuild makes the form again (after a resize or a change of colours), keeping the answer.

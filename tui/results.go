@@ -149,8 +149,15 @@ func (r *resultsModel) viewList(m *Model) string {
 	w := m.c.width
 	h := m.bodyHeight()
 	var lines []string
-	arr := st.Bold.Render(clip(entitlements.ArrangementWords(m.cs.rep.Arrangement), w))
-	lines = append(lines, arr, "")
+	arr := strings.Split(wrapText(entitlements.ArrangementWords(m.cs.rep.Arrangement), w-1), "\n")
+	if len(arr) > 2 {
+		arr = arr[:2]
+		arr[1] = clip(arr[1]+"…", w-1)
+	}
+	for _, l := range arr {
+		lines = append(lines, st.Bold.Render(l))
+	}
+	lines = append(lines, "")
 	rows := r.rows(m)
 	sel := r.selectable(rows)
 	cur := -1
