@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -749,46 +750,68 @@ func (d *DB) loadIndex() error {
 	if d.idx != nil {
 		return nil
 	}
-	// Entries go in fixed-size slabs: no re-copying as the slice grows, stable pointers,
-	// and far fewer objects for the garbage collector than one allocation each.
-	var slabs [][]indexEntry
-	n := 0
-	var buf, fold []byte
+	var entries []indexEntry
 	err := safely(func() error {
 		return d.bdb.View(func(tx *bolt.Tx) error {
-			return tx.Bucket([]byte(bucketIndex)).ForEach(func(k, v []byte) error {
-				plain, err := decodeValue(d.aead, bucketIndex, string(k), v)
-				if err != nil {
-					return err
-				}
-				buf = append(append(buf[:0], k...), plain...)
-				s := string(buf)
-				e, err := parseIndex(s[len(k):])
-				if err != nil {
-					return err
-				}
-				e.ID = s[:len(k)]
-				// Folding now, while the entry is hot in cache, costs far less than on the
-				// first search.
-				fold = e.appendFold(fold[:0])
-				e.fold = string(fold)
-				if len(slabs) == 0 || len(slabs[len(slabs)-1]) == cap(slabs[len(slabs)-1]) {
-					slabs = append(slabs, make([]indexEntry, 0, 4096))
-				}
-				slabs[len(slabs)-1] = append(slabs[len(slabs)-1], e)
-				n++
+			// Gather references first (valid while the transaction is open), then decrypt
+			// and parse on every core: on a protected file of 100,000 cases this was most
+			// of the time to the first list.
+			type kv struct{ k, v []byte }
+			var items []kv
+			err := tx.Bucket([]byte(bucketIndex)).ForEach(func(k, v []byte) error {
+				items = append(items, kv{k, v})
 				return nil
 			})
+			if err != nil {
+				return err
+			}
+			// One allocation for all entries: stable pointers and little for the GC to trace.
+			entries = make([]indexEntry, len(items))
+			workers := min(runtime.GOMAXPROCS(0), 8, len(items)/2048+1)
+			errs := make([]error, workers)
+			var wg sync.WaitGroup
+			for w := 0; w < workers; w++ {
+				lo, hi := w*len(items)/workers, (w+1)*len(items)/workers
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					// each goroutine needs its own recovery from a damaged page
+					errs[w] = safely(func() error {
+						var buf, fold []byte
+						for i := lo; i < hi; i++ {
+							k, v := items[i].k, items[i].v
+							plain, err := decodeValue(d.aead, bucketIndex, string(k), v)
+							if err != nil {
+								return err
+							}
+							// id and fields share one allocation
+							buf = append(append(buf[:0], k...), plain...)
+							s := string(buf)
+							e, err := parseIndex(s[len(k):])
+							if err != nil {
+								return err
+							}
+							e.ID = s[:len(k)]
+							// folding now, while the entry is in cache, is far cheaper than
+							// on the first search
+							fold = e.appendFold(fold[:0])
+							e.fold = string(fold)
+							entries[i] = e
+						}
+						return nil
+					})
+				}()
+			}
+			wg.Wait()
+			return errors.Join(errs...)
 		})
 	})
 	if err != nil {
 		return d.wrapErr(err)
 	}
-	idx := newIndex(n)
-	for _, slab := range slabs {
-		for i := range slab {
-			idx.byID[slab[i].ID] = &slab[i]
-		}
+	idx := newIndex(len(entries))
+	for i := range entries {
+		idx.byID[entries[i].ID] = &entries[i]
 	}
 	d.idx = idx
 	return nil
