@@ -120,15 +120,9 @@ func deleteCase(s storage.Store, id string) tea.Cmd {
 	})
 }
 
-// locker is a store that can forget its key and get it back (a protected case file).
-type locker interface {
-	Lock()
-	Unlock(pass []byte) error
-}
-
 func lockStore(s storage.Store) tea.Cmd {
 	return runIO(func() tea.Msg {
-		if l, ok := s.(locker); ok && s.Protected() {
+		if l, ok := s.(storage.Protector); ok && s.Protected() {
 			l.Lock()
 		}
 		return lockedMsg{}
@@ -137,7 +131,7 @@ func lockStore(s storage.Store) tea.Cmd {
 
 func unlockStore(s storage.Store, pass []byte) tea.Cmd {
 	return runIO(func() tea.Msg {
-		if l, ok := s.(locker); ok {
+		if l, ok := s.(storage.Protector); ok {
 			return unlockedMsg{err: l.Unlock(pass)}
 		}
 		return unlockedMsg{}

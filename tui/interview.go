@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"kincare/entitlements"
 	"kincare/wizard"
@@ -487,10 +488,45 @@ var shortNames = map[entitlements.Key]string{
 	entitlements.PlacingCouncil: "Council before order", entitlements.User: "Who is using this",
 }
 
-// pane draws content in a bordered box exactly width cells wide and height+2 lines tall,
-// wrapping long lines and cutting what does not fit.
+// pane draws content in a bordered box exactly width cells wide and height+2 lines tall.
+// Lines are wrapped to fit, and what does not fit is cut. The box is drawn by hand: this
+// runs on every key.
 func pane(style lipgloss.Style, width, height int, content string) string {
-	inner := width - style.GetHorizontalFrameSize()
-	content = lipgloss.NewStyle().Width(inner).Render(content)
-	return style.Width(width).Render(padLines(content, height))
+	inner := width - 4
+	b := style.GetBorderStyle()
+	fg := lipgloss.NewStyle().Foreground(style.GetBorderTopForeground())
+	var sb strings.Builder
+	sb.Grow((width + 8) * (height + 2))
+	sb.WriteString(fg.Render(b.TopLeft + strings.Repeat(b.Top, width-2) + b.TopRight))
+	n := 0
+	side := fg.Render(b.Left)
+	rside := fg.Render(b.Right)
+	emit := func(l string) {
+		w := ansi.StringWidth(l)
+		if w > inner {
+			l = ansi.Truncate(l, inner, "")
+			w = ansi.StringWidth(l)
+		}
+		sb.WriteString("\n" + side + " " + l + strings.Repeat(" ", inner-w) + " " + rside)
+		n++
+	}
+	for _, l := range strings.Split(content, "\n") {
+		if n == height {
+			break
+		}
+		if ansi.StringWidth(l) > inner {
+			for _, wl := range strings.Split(ansi.Wrap(l, inner, ""), "\n") {
+				if n < height {
+					emit(wl)
+				}
+			}
+			continue
+		}
+		emit(l)
+	}
+	for n < height {
+		emit("")
+	}
+	sb.WriteString("\n" + fg.Render(b.BottomLeft+strings.Repeat(b.Bottom, width-2)+b.BottomRight))
+	return sb.String()
 }

@@ -417,7 +417,11 @@ func (m *Model) tooSmall() bool { return m.c.width < minWidth || m.c.height < mi
 
 // bodyHeight is the room a screen has between the title line and the status and help lines.
 func (m *Model) bodyHeight() int {
-	h := m.c.height - 3 - lipgloss.Height(m.helpView())
+	help := 1
+	if m.c.help.ShowAll {
+		help = lipgloss.Height(m.helpView())
+	}
+	h := m.c.height - 3 - help
 	if h < 3 {
 		h = 3
 	}

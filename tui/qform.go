@@ -88,8 +88,11 @@ func (q *qform) rebuild(c *common) {
 	km.Input.Prev = key.NewBinding(key.WithDisabled())
 	km.Input.Submit = key.NewBinding(key.WithDisabled())
 	var field huh.Field
+	th := q.theme(c)
 	if q.typed {
-		in := huh.NewInput().Title(q.title).Description(q.desc).Value(&q.value).CharLimit(200)
+		in := huh.NewInput()
+		in.WithTheme(th)
+		in = in.Title(q.title).Description(q.desc).Value(&q.value).CharLimit(200)
 		if q.suggest != nil {
 			in = in.SuggestionsFunc(func() []string { return q.suggest(q.value) }, &q.value)
 		}
@@ -104,10 +107,12 @@ func (q *qform) rebuild(c *common) {
 			titleLines += strings.Count(wrapText(q.desc, q.width), "\n") + 1
 		}
 		h := min(len(opts), max(q.height-titleLines-1, 3))
-		field = huh.NewSelect[string]().Title(q.title).Description(q.desc).Options(opts...).Value(&q.value).Height(h + titleLines)
+		sel := huh.NewSelect[string]()
+		sel.WithTheme(th)
+		field = sel.Title(q.title).Description(q.desc).Options(opts...).Value(&q.value).Height(h + titleLines)
 	}
 	q.form = huh.NewForm(huh.NewGroup(field)).WithShowHelp(false).WithShowErrors(false).
-		WithTheme(q.theme(c)).WithKeyMap(km).WithWidth(max(q.width, 20))
+		WithTheme(th).WithKeyMap(km).WithWidth(max(q.width, 20))
 	q.form.Init()
 }
 
