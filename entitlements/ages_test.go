@@ -12,6 +12,7 @@ import (
 // age 0..25 set explicitly. So if the ages give more than one status the outcome is check, and
 // if they all give one status S (and nothing else is unknown) it is S.
 func TestRepresentativeAges(t *testing.T) {
+	t.Parallel()
 	n := ktSample / 10
 	if testing.Short() {
 		n = 300

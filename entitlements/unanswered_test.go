@@ -41,7 +41,8 @@ func ktKeysRead(a *Answers, d Date, j int) []Key {
 // a pseudo fact such as "looked after in law" stays open). The outcome's unanswered keys must
 // be exactly the keys that matter.
 func TestUnansweredIsExact(t *testing.T) {
-	n := ktSample / 40
+	t.Parallel()
+	n := ktSample / 50
 	if testing.Short() {
 		n = 200
 	}
