@@ -273,7 +273,7 @@ func (l *casesModel) view(m *Model) string {
 		if name == "" {
 			name = "this case"
 		}
-		return fitLines(b.String(), m.bodyHeight()-2) + "\n" + st.Error.Render(clip("Delete "+name+" for good? It cannot be undone. y / n", w))
+		return fitLines(b.String(), m.bodyHeight()-2) + "\n" + st.Error.Render(clip("Delete this case for good? It cannot be undone. y / n  ("+name+")", w))
 	}
 	return b.String()
 }

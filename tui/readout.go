@@ -170,7 +170,7 @@ func (r *readoutModel) view(m *Model) string {
 	foot := st.Subtle.Render(itoa(int(r.vp.ScrollPercent()*100)) + "% read")
 	switch {
 	case r.confirm:
-		foot = st.Error.Render(clip(r.target()+" already exists. Replace it? y / n", m.c.width))
+		foot = st.Error.Render(clip("That file already exists. Replace it? y / n  ("+r.target()+")", m.c.width))
 	case r.saving:
 		foot = r.path.View()
 	}
