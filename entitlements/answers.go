@@ -267,6 +267,9 @@ func (a *Answers) UnmarshalJSON(data []byte) error {
 		var v string
 		if keySpecs[k].Kind == Number {
 			var n json.Number
+			if t := bytes.TrimSpace(val); len(t) == 0 || t[0] == '"' {
+				return fmt.Errorf("%s: %s is not allowed; it must be a whole number from %d to %d, without quotes", name, val, keySpecs[k].Min, keySpecs[k].Max)
+			}
 			dec := json.NewDecoder(bytes.NewReader(val))
 			dec.UseNumber()
 			if err := dec.Decode(&n); err != nil {

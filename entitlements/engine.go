@@ -215,8 +215,46 @@ func analyse(w *walk, lo, hi, depth int, keys *uint64) resultSet {
 		n++
 		i = j
 	}
+	// Equal sets can still hide a difference: with another unknown answer spread over both
+	// branches, one assignment of the others may give "eligible" for one value and "not
+	// eligible" for the other. Look for two such runs that agree on every other answer.
+	if !differ && union&(union-1) != 0 && *keys&(1<<key) == 0 && flipMatters(w, lo, hi, depth) {
+		differ = true
+	}
 	if differ {
 		*keys |= 1 << key
 	}
 	return union
+}
+
+// flipMatters reports whether two runs below the choice at depth take different values there,
+// agree on every other unknown answer both read, and end differently.
+func flipMatters(w *walk, lo, hi, depth int) bool {
+	for i := lo; i < hi; i++ {
+		p := w.paths[i]
+		pi := w.choices[int(p.start)+depth].idx
+		for j := i + 1; j < hi; j++ {
+			q := w.paths[j]
+			if q.code == p.code || w.choices[int(q.start)+depth].idx == pi {
+				continue
+			}
+			if consistent(w, p, q, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func consistent(w *walk, p, q path, from int) bool {
+	pc := w.choices[int(p.start)+from : int(p.start)+int(p.nchoic)]
+	qc := w.choices[int(q.start)+from : int(q.start)+int(q.nchoic)]
+	for _, a := range pc {
+		for _, b := range qc {
+			if a.key == b.key && a.idx != b.idx {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -144,7 +144,7 @@ func TestUnansweredIsExact(t *testing.T) {
 		t.Errorf("%d outcomes list an unanswered key that cannot change them", extra)
 	}
 	if missing > 0 || wizardMissing > 0 {
-		t.Skipf("SUSPECTED RULE BUG: spec/rules.md Reading the rules 1 \"The keys that made an outcome check go in unanswered\": %d outcomes (and %d whole reports) leave out a key that changes them. analyse() in engine.go marks a key only when its sibling subtrees give different *sets* of statuses, so when another unknown already makes both sets full (e.g. school_type not_sure with previously_looked_after missing for pupil_premium_plus, or ehcp not_sure hiding child_age for asgsf) the key is missed", missing, wizardMissing)
+		t.Errorf("spec/rules.md Reading the rules 1 \"The keys that made an outcome check go in unanswered\": %d outcomes (and %d whole reports) leave out a key that changes them. analyse() in engine.go marks a key only when its sibling subtrees give different *sets* of statuses, so when another unknown already makes both sets full (e.g. school_type not_sure with previously_looked_after missing for pupil_premium_plus, or ehcp not_sure hiding child_age for asgsf) the key is missed", missing, wizardMissing)
 	}
 }
 
@@ -180,6 +180,6 @@ func TestUnansweredMaskedKey(t *testing.T) {
 		listed = listed || k == "previously_looked_after"
 	}
 	if !listed {
-		t.Skipf("SUSPECTED RULE BUG: spec/rules.md Reading the rules 1 (\"The keys that made an outcome check go in unanswered\"): pupil_premium_plus unanswered = %v, missing previously_looked_after", o.Unanswered)
+		t.Errorf("spec/rules.md Reading the rules 1 (\"The keys that made an outcome check go in unanswered\"): pupil_premium_plus unanswered = %v, missing previously_looked_after", o.Unanswered)
 	}
 }
