@@ -279,9 +279,20 @@ func (c Change) String() string {
 	return s
 }
 
+// lowerFirst lowers an ordinary first word ("The", "You") but keeps names ("Universal
+// Credit", "Leeds", "Child Benefit") as they are.
 func lowerFirst(s string) string {
-	if s == "" || strings.HasPrefix(s, "I ") {
+	first, _, _ := strings.Cut(s, " ")
+	if !ordinaryWords[first] {
 		return s
 	}
 	return strings.ToLower(s[:1]) + s[1:]
+}
+
+var ordinaryWords = map[string]bool{
+	"The": true, "You": true, "Your": true, "This": true, "It": true, "A": true, "An": true,
+	"There": true, "Since": true, "Before": true, "From": true, "Every": true, "Whoever": true,
+	"With": true, "After": true, "One": true, "Both": true, "Many": true, "At": true,
+	"Relatives": true, "Councils": true, "Children": true, "Children's": true, "Two-year-olds": true,
+	"We": true, "Only": true, "If": true,
 }
