@@ -133,8 +133,22 @@ func (q *qform) update(msg tea.Msg) tea.Cmd {
 }
 
 // current is the chosen option's value, or the typed text (cleaned).
+// For a council, the completion shown after the typed letters is what enter means: typing
+// "Bol" shows "Bolton", so the answer is Bolton, not the unknown "Bol".
 func (q *qform) current() string {
-	return strings.TrimSpace(entitlements.CleanText(q.value))
+	v := strings.TrimSpace(entitlements.CleanText(q.value))
+	if q.suggest == nil || v == "" {
+		return v
+	}
+	if _, known := entitlements.FindCouncil(v); known {
+		return v
+	}
+	for _, s := range q.suggest(v) {
+		if strings.HasPrefix(strings.ToLower(s), strings.ToLower(v)) {
+			return s
+		}
+	}
+	return v
 }
 
 func (q *qform) view() string {
