@@ -1,6 +1,7 @@
 package entitlements
 
 import (
+	"slices"
 	"strings"
 	"sync"
 )
@@ -306,14 +307,10 @@ func callLines(f func(*Env) []string, e *Env) []string {
 }
 
 func appendNew(dst []string, vs ...string) []string {
-outer:
 	for _, v := range vs {
-		for _, d := range dst {
-			if d == v {
-				continue outer
-			}
+		if !slices.Contains(dst, v) {
+			dst = append(dst, v)
 		}
-		dst = append(dst, v)
 	}
 	return dst
 }

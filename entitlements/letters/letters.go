@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"kincare/entitlements"
@@ -291,14 +292,10 @@ func finish(s string, gaps *[]string) string {
 }
 
 func appendNew(dst []string, vs ...string) []string {
-outer:
 	for _, v := range vs {
-		for _, d := range dst {
-			if d == v {
-				continue outer
-			}
+		if !slices.Contains(dst, v) {
+			dst = append(dst, v)
 		}
-		dst = append(dst, v)
 	}
 	return dst
 }
