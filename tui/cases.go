@@ -73,6 +73,19 @@ func (cs *caseState) snapshot() storage.Case {
 	c := cs.c
 	c.Answers = mustJSON(cs.w.Answers())
 	c.Notes = append([]storage.Note(nil), cs.c.Notes...)
+	// Requests and details are copied deeply: the save runs alongside the screen.
+	c.Requests = make([]storage.Request, len(cs.c.Requests))
+	for i, r := range cs.c.Requests {
+		r.Versions = append([]storage.LetterVersion(nil), r.Versions...)
+		r.FollowUps = append([]storage.LetterVersion(nil), r.FollowUps...)
+		c.Requests[i] = r
+	}
+	if b, err := json.Marshal(cs.c.Details); err == nil {
+		var d entitlements.Details
+		if json.Unmarshal(b, &d) == nil {
+			c.Details = d
+		}
+	}
 	return c
 }
 
@@ -301,6 +314,8 @@ func (m *Model) onLoaded(msg loadedMsg) tea.Cmd {
 	}
 	m.cs = cs
 	m.notes.load(m)
+	m.lettersCursor = 0
+	m.lt.detailsChanged = false
 	back := m.lockedScr
 	m.lockedScr = 0
 	switch back {

@@ -149,6 +149,24 @@ var goldenScreens = []goldenScreen{
 		d.answerAll(grandmaSGO)
 		d.key("o", "l")
 	}},
+	{"letter", func(d *driver) {
+		openSGOCase(d)
+		d.answerAll(grandmaSGO)
+		d.key("o", "l")
+		for i, r := range d.m.letterRows() {
+			if r.id == "sg_support_assessment" {
+				d.m.lettersCursor = i
+			}
+		}
+		d.key("enter")
+	}},
+	{"details", func(d *driver) {
+		openSGOCase(d)
+		d.answerAll(grandmaSGO)
+		d.key("o", "d")
+		d.typeText("Nana 👵🏽 Joy")
+		d.key("down")
+	}},
 	{"locked", func(d *driver) {
 		openSGOCase(d)
 		d.fire(idleMsg{})

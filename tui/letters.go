@@ -7,6 +7,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"kincare/entitlements"
+	"kincare/entitlements/letters"
+	"kincare/storage"
 )
 
 // requestWords names the letters by their ids, in plain words.
@@ -55,11 +57,7 @@ func offeredRequests(rep entitlements.Report) (ids []string, from map[string][]s
 			from[r] = append(from[r], o.Title)
 		}
 	}
-	for _, id := range entitlements.RequestIDs {
-		if len(from[id]) > 0 {
-			ids = append(ids, id)
-		}
-	}
+	ids = letters.Offered(rep)
 	for id := range from {
 		known := false
 		for _, x := range ids {
@@ -72,14 +70,146 @@ func offeredRequests(rep entitlements.Report) (ids []string, from map[string][]s
 	return ids, from
 }
 
-func (m *Model) updateLetters(msg tea.Msg) tea.Cmd {
-	if k, ok := msg.(tea.KeyPressMsg); ok {
-		switch {
-		case k.String() == "esc" || k.String() == "q":
-			m.scr = m.lettersBack
-		case key.Matches(k, m.c.keys.ReadOut):
-			return m.ro.open(m, scrLetters)
+// letterRow is one line of the letters list: an offered letter, or one drafted earlier that
+// the answers no longer offer (kept so its tracking is not lost).
+type letterRow struct {
+	id      string
+	offered bool
+}
+
+func (m *Model) letterRows() []letterRow {
+	ids, _ := offeredRequests(m.cs.rep)
+	var rows []letterRow
+	seen := map[string]bool{}
+	for _, id := range ids {
+		rows = append(rows, letterRow{id: id, offered: true})
+		seen[id] = true
+	}
+	for _, r := range m.cs.c.Requests {
+		if !seen[r.ID] && len(r.Versions) > 0 {
+			rows = append(rows, letterRow{id: r.ID})
+			seen[r.ID] = true
 		}
+	}
+	return rows
+}
+
+// request is the case's tracking of a letter, or nil.
+func (cs *caseState) request(id string) *storage.Request {
+	for i := range cs.c.Requests {
+		if cs.c.Requests[i].ID == id {
+			return &cs.c.Requests[i]
+		}
+	}
+	return nil
+}
+
+func (cs *caseState) ensureRequest(id string) *storage.Request {
+	if r := cs.request(id); r != nil {
+		return r
+	}
+	cs.c.Requests = append(cs.c.Requests, storage.Request{ID: id, Status: storage.StatusDrafted})
+	return &cs.c.Requests[len(cs.c.Requests)-1]
+}
+
+// overdue says whether a reply to the request is late on today.
+func requestOverdue(r *storage.Request, today entitlements.Date) bool {
+	if r == nil || r.Status != storage.StatusSent || r.ReplyDue == "" {
+		return false
+	}
+	due, err := entitlements.ParseDate(r.ReplyDue)
+	return err == nil && letters.Overdue(due, today)
+}
+
+// overdueCount is how many letters of the case in front wait for a late reply.
+func (m *Model) overdueCount() int {
+	if m.cs == nil {
+		return 0
+	}
+	n := 0
+	for i := range m.cs.c.Requests {
+		if requestOverdue(&m.cs.c.Requests[i], m.c.today) {
+			n++
+		}
+	}
+	return n
+}
+
+func overdueWords(n int) string {
+	if n == 1 {
+		return "1 letter overdue"
+	}
+	return itoa(n) + " letters overdue"
+}
+
+func longDate(iso string) string {
+	if d, err := entitlements.ParseDate(iso); err == nil {
+		return d.Long()
+	}
+	return entitlements.CleanText(iso)
+}
+
+// requestState says where a letter is: not drafted, drafted, sent, overdue or replied.
+func (m *Model) requestState(r *storage.Request) (string, bool) {
+	if r == nil || len(r.Versions) == 0 {
+		return "not drafted yet", false
+	}
+	switch r.Status {
+	case storage.StatusSent:
+		s := "sent on " + longDate(r.SentOn)
+		if r.SentHow != "" {
+			s += " by " + entitlements.CleanText(r.SentHow)
+		}
+		if requestOverdue(r, m.c.today) {
+			return "OVERDUE: " + s + ", reply was due by " + longDate(r.ReplyDue), true
+		}
+		return s + ", reply due by " + longDate(r.ReplyDue), false
+	case storage.StatusReplied:
+		return "replied on " + longDate(r.RepliedOn), false
+	}
+	n := len(r.Versions)
+	s := "drafted, " + itoa(n) + " version"
+	if n != 1 {
+		s += "s"
+	}
+	if r.Versions[n-1].Edited {
+		s += ", edited"
+	}
+	return s, false
+}
+
+func (m *Model) openLetters(back screen) {
+	m.lettersBack = back
+	m.scr = scrLetters
+	if m.lettersCursor >= len(m.letterRows()) {
+		m.lettersCursor = 0
+	}
+}
+
+func (m *Model) updateLetters(msg tea.Msg) tea.Cmd {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	rows := m.letterRows()
+	keys := m.c.keys
+	switch {
+	case k.String() == "esc" || k.String() == "q":
+		m.scr = m.lettersBack
+	case key.Matches(k, keys.Up):
+		m.lettersCursor = max(m.lettersCursor-1, 0)
+	case key.Matches(k, keys.Down):
+		m.lettersCursor = min(m.lettersCursor+1, max(len(rows)-1, 0))
+	case k.String() == "enter":
+		if m.lettersCursor < len(rows) {
+			return m.lt.open(m, rows[m.lettersCursor].id)
+		}
+	case k.String() == "d":
+		return m.det.open(m, scrLetters)
+	case key.Matches(k, keys.ReadOut):
+		return m.ro.open(m, scrLetters)
+	case key.Matches(k, keys.Help):
+		m.c.help.ShowAll = !m.c.help.ShowAll
 	}
 	return nil
 }
@@ -87,16 +217,49 @@ func (m *Model) updateLetters(msg tea.Msg) tea.Cmd {
 func (m *Model) viewLetters() string {
 	st := m.c.st
 	w := m.c.width - 2
-	ids, from := offeredRequests(m.cs.rep)
+	rows := m.letterRows()
 	var b strings.Builder
-	if len(ids) == 0 {
+	if len(rows) == 0 {
 		b.WriteString(wrapText("No letters to send yet. Answer more questions and letters will appear here when they can help.", w))
 		return b.String()
 	}
-	b.WriteString(wrapText("Letters that can ask for what the family may get. Writing them here is coming soon; for now, note which ones to send.", w) + "\n\n")
-	for _, id := range ids {
-		b.WriteString(st.Bold.Render(clip("- "+requestTitle(id), w)) + "\n")
-		b.WriteString(st.Subtle.Render(clip("  for: "+strings.Join(from[id], "; "), w)) + "\n")
+	intro := "Letters that ask for what the family may get. Press enter to open one."
+	if n := m.overdueCount(); n > 0 {
+		intro = overdueWords(n) + ": open it and press f for a follow-up."
+		b.WriteString(st.Warn.Render(clip(intro, w)) + "\n\n")
+	} else {
+		b.WriteString(clip(intro, w) + "\n\n")
+	}
+	room := max((m.bodyHeight()-2)/2, 1)
+	start := 0
+	if m.lettersCursor >= room {
+		start = m.lettersCursor - room + 1
+	}
+	for i := start; i < len(rows) && i < start+room; i++ {
+		row := rows[i]
+		title := requestTitle(row.id)
+		state, late := m.requestState(m.cs.request(row.id))
+		if !row.offered {
+			state += " (the answers no longer offer this letter)"
+		}
+		line := m.c.cursor(i == m.lettersCursor) + clip(title, w-2)
+		if i == m.lettersCursor {
+			line = st.Selected.Render(line)
+		}
+		stLine := "  " + clip(state, w-2)
+		switch {
+		case late:
+			stLine = st.Warn.Render(stLine)
+		default:
+			stLine = st.Subtle.Render(stLine)
+		}
+		b.WriteString(line + "\n" + stLine + "\n")
 	}
 	return b.String()
+}
+
+func (m *Model) lettersKeys() helpKeys {
+	k := m.c.keys
+	return helpKeys{short: []key.Binding{k.Up, k.Down, kb("enter", "open"), kb("d", "details"), k.Back, k.QuickExit},
+		full: [][]key.Binding{{k.Up, k.Down, kb("enter", "open")}, {kb("d", "people's details"), k.ReadOut}, {k.Back, k.QuickExit}}}
 }

@@ -30,6 +30,8 @@ const (
 	scrReadOut
 	scrNotes
 	scrLetters
+	scrLetter
+	scrDetails
 	scrLocked
 	scrFatal
 )
@@ -60,6 +62,10 @@ type Model struct {
 	res     resultsModel
 	ro      readoutModel
 	notes   notesModel
+	lt      letterModel
+	det     detailsModel
+
+	lettersCursor int
 
 	lockAfter   time.Duration
 	idleSeq     int
@@ -103,6 +109,8 @@ func New(o Options) *Model {
 	m.list = newCasesModel()
 	m.ro = newReadoutModel()
 	m.notes = newNotesModel()
+	m.lt = newLetterModel()
+	m.det = newDetailsModel()
 	m.scr = scrLoading
 	m.styleInputs()
 	if m.store == nil && o.Guest {
@@ -231,6 +239,11 @@ func (m *Model) updateScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(m.refreshList(), m.setStatus("Case deleted", false))
 	case fileExistsMsg, fileWrittenMsg:
 		return m, m.ro.onFile(m, msg)
+	case letterExistsMsg, letterExportedMsg:
+		if m.cs == nil {
+			return m, nil
+		}
+		return m, m.lt.onMsg(m, msg)
 	}
 	switch m.scr {
 	case scrFirstRun, scrPassphrase, scrLocked:
@@ -249,6 +262,10 @@ func (m *Model) updateScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.notes.update(m, msg)
 	case scrLetters:
 		return m, m.updateLetters(msg)
+	case scrLetter:
+		return m, m.lt.update(m, msg)
+	case scrDetails:
+		return m, m.det.update(m, msg)
 	case scrFatal:
 		if k, ok := msg.(tea.KeyPressMsg); ok && k.String() != "" {
 			m.quitting = true
@@ -386,6 +403,9 @@ func (m *Model) lock() tea.Cmd {
 	m.res = resultsModel{}
 	m.ro.reset()
 	m.notes = newNotesModel()
+	m.lt = newLetterModel()
+	m.det = newDetailsModel()
+	m.styleInputs()
 	m.list.cases = nil
 	m.scr = scrLocked
 	m.pass.Reset()
@@ -431,6 +451,9 @@ func (m *Model) bodyHeight() int {
 func (m *Model) layout() {
 	m.ro.resize(m)
 	m.notes.resize(m)
+	if m.cs != nil && m.scr == scrLetter {
+		m.lt.resize(m)
+	}
 	if m.iv.form != nil {
 		m.iv.form.resize(m.c, m.iv.leftWidth(m))
 	}
@@ -469,6 +492,13 @@ func (m *Model) render() string {
 		if lipgloss.Width(title)+len(tag) < w {
 			title += m.c.st.Warn.Render(tag)
 		}
+	}
+	if n := m.overdueCount(); n > 0 && m.scr != scrCases && m.scr != scrLocked {
+		tag := " ! " + overdueWords(n)
+		if lipgloss.Width(title)+lipgloss.Width(tag) > w {
+			title = ansi.Truncate(title, max(w-lipgloss.Width(tag), 10), "…")
+		}
+		title += m.c.st.Warn.Render(tag)
 	}
 	body := padLines(m.body(), m.bodyHeight())
 	body = lipgloss.NewStyle().MaxWidth(w).Render(body)
@@ -512,6 +542,10 @@ func (m *Model) crumb() string {
 		return name + " · Notes"
 	case scrLetters:
 		return name + " · Letters"
+	case scrLetter:
+		return name + " · Letter"
+	case scrDetails:
+		return name + " · People's details"
 	}
 	return ""
 }
@@ -540,6 +574,10 @@ func (m *Model) body() string {
 		return m.notes.view(m)
 	case scrLetters:
 		return m.viewLetters()
+	case scrLetter:
+		return m.lt.view(m)
+	case scrDetails:
+		return m.det.view(m)
 	case scrFatal:
 		return wrapText(m.fatal, m.c.width-2) + "\n\nPress any key to close."
 	}
@@ -614,7 +652,11 @@ func (m *Model) helpKeys() helpKeys {
 	case scrNotes:
 		return m.notes.keys(m)
 	case scrLetters:
-		return helpKeys{short: []key.Binding{k.Back, k.QuickExit}}
+		return m.lettersKeys()
+	case scrLetter:
+		return m.lt.keys(m)
+	case scrDetails:
+		return m.det.keys(m)
 	case scrFatal:
 		return helpKeys{short: []key.Binding{kb("any key", "close")}}
 	}
@@ -661,4 +703,9 @@ func (m *Model) styleInputs() {
 	m.list.search.SetStyles(ti)
 	m.ro.path.SetStyles(ti)
 	m.notes.ta.SetStyles(ta)
+	m.lt.ta.SetStyles(ta)
+	m.lt.in.SetStyles(ti)
+	m.det.in.SetStyles(ti)
 }
+
+func lipglossHeight(s string) int { return lipgloss.Height(s) }

@@ -78,6 +78,8 @@ func (m *Model) createCase(user, label string) tea.Cmd {
 	}
 	m.cs = cs
 	m.notes.load(m)
+	m.lettersCursor = 0
+	m.lt.detailsChanged = false
 	m.res = resultsModel{}
 	m.iv = interviewModel{}
 	return tea.Batch(m.markDirty(), m.iv.start(m))

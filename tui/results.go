@@ -83,8 +83,9 @@ func (r *resultsModel) update(m *Model, msg tea.Msg) tea.Cmd {
 		case key.Matches(k, keys.PageUp):
 			r.scroll = max(r.scroll-m.bodyHeight()+2, 0)
 		case key.Matches(k, keys.Letters):
-			m.lettersBack = scrOutcome
-			m.scr = scrLetters
+			m.openLetters(scrOutcome)
+		case k.String() == "d":
+			return m.det.open(m, scrOutcome)
 		case key.Matches(k, keys.ReadOut):
 			return m.ro.open(m, scrOutcome)
 		case key.Matches(k, keys.Help):
@@ -134,8 +135,9 @@ func (r *resultsModel) update(m *Model, msg tea.Msg) tea.Cmd {
 		m.scr = scrNotes
 		return m.notes.focus()
 	case key.Matches(k, keys.Letters):
-		m.lettersBack = scrResults
-		m.scr = scrLetters
+		m.openLetters(scrResults)
+	case k.String() == "d":
+		return m.det.open(m, scrResults)
 	case key.Matches(k, keys.Help):
 		m.c.help.ShowAll = !m.c.help.ShowAll
 	case k.String() == "q":
@@ -298,5 +300,5 @@ func (r *resultsModel) keys(m *Model) helpKeys {
 		return helpKeys{short: []key.Binding{kb("↑/↓", "scroll"), kb("esc", "back"), k.Letters, k.ReadOut, k.QuickExit}}
 	}
 	return helpKeys{short: []key.Binding{k.Up, k.Down, kb("enter", "details"), k.More, k.ReadOut, kb("i", "questions"), k.QuickExit},
-		full: [][]key.Binding{{k.Up, k.Down, kb("enter", "details"), k.More}, {k.ReadOut, k.Notes, k.Letters, kb("i/esc", "questions")}, {kb("q", "cases"), k.QuickExit}}}
+		full: [][]key.Binding{{k.Up, k.Down, kb("enter", "details"), k.More}, {k.ReadOut, k.Notes, k.Letters, kb("d", "details"), kb("i/esc", "questions")}, {kb("q", "cases"), k.QuickExit}}}
 }

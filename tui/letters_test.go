@@ -1,0 +1,307 @@
+package tui
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"kincare/entitlements"
+	"kincare/entitlements/letters"
+	"kincare/storage"
+)
+
+// openLetterCase makes a case whose answers offer the special guardianship support letter, and
+// shows its letters.
+func openLetterCase(t *testing.T, d *driver) {
+	t.Helper()
+	openSGOCase(d)
+	d.answerAll(grandmaSGO)
+	d.key("o", "l")
+	if d.m.scr != scrLetters {
+		t.Fatalf("not on letters:\n%s", d.screen())
+	}
+}
+
+// selectLetter moves the letters cursor to a request id.
+func selectLetter(t *testing.T, d *driver, id string) {
+	t.Helper()
+	for i, r := range d.m.letterRows() {
+		if r.id == id {
+			d.key("home")
+			d.m.lettersCursor = 0
+			for j := 0; j < i; j++ {
+				d.key("down")
+			}
+			return
+		}
+	}
+	t.Fatalf("letter %s not listed:\n%s", id, d.screen())
+}
+
+// workingDaysBefore is the date n working days before d.
+func workingDaysBefore(d entitlements.Date, n int) entitlements.Date {
+	for n > 0 {
+		d = d.AddDays(-1)
+		if letters.IsWorkingDay(d) {
+			n--
+		}
+	}
+	return d
+}
+
+func TestLetterJourney(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	st := storage.NewMemory()
+	d := newDriver(t, Options{Store: st, NoColor: true}, 80, 24)
+	openLetterCase(t, d)
+	d.mustSee("Ask the council to assess for special guardianship support", "not drafted yet")
+	d.checkFits()
+	selectLetter(t, d, "sg_support_assessment")
+	d.key("enter")
+	if d.m.scr != scrLetter {
+		t.Fatalf("letter not opened:\n%s", d.screen())
+	}
+	r := d.m.cs.request("sg_support_assessment")
+	if r == nil || len(r.Versions) != 1 || r.Versions[0].Edited {
+		t.Fatalf("first draft not saved as version 1: %+v", r)
+	}
+	d.mustSee("version 1", "Fill these in:", "child's full name", "press d")
+	d.checkFits()
+
+	// add the child's name in details, then write the letter again
+	d.key("d")
+	if d.m.scr != scrDetails {
+		t.Fatalf("details not opened:\n%s", d.screen())
+	}
+	d.checkFits()
+	for d.m.det.fields[d.m.det.cursor].group != "Child" {
+		d.key("down")
+	}
+	d.typeText("Tyler Okafor")
+	d.key("enter")
+	d.typeText("14/05/2019")
+	d.key("enter")
+	if d.m.cs.c.Details.Child == nil || d.m.cs.c.Details.Child.Name != "Tyler Okafor" || d.m.cs.c.Details.Child.DateOfBirth != "2019-05-14" {
+		t.Fatalf("details not kept: %+v", d.m.cs.c.Details.Child)
+	}
+	d.key("esc")
+	if d.m.scr != scrLetter {
+		t.Fatalf("not back on the letter:\n%s", d.screen())
+	}
+	d.mustSee("[child's full name]") // the saved text is unchanged until regenerated
+	d.key("g")
+	if n := len(d.m.cs.request("sg_support_assessment").Versions); n != 2 {
+		t.Fatalf("regenerate made %d versions", n)
+	}
+	d.mustNotSee("child's full name]", "child's date of birth]")
+	if !strings.Contains(d.m.lt.text(d.m), "Tyler Okafor") {
+		t.Fatalf("name not in the letter:\n%s", d.m.lt.text(d.m))
+	}
+
+	// edit
+	d.key("e")
+	d.mustSee("Editing")
+	d.checkFits()
+	d.typeText("PS ")
+	d.key("ctrl+s")
+	r = d.m.cs.request("sg_support_assessment")
+	if len(r.Versions) != 3 || !r.Versions[2].Edited || !strings.HasPrefix(r.Versions[2].Text, "PS ") {
+		t.Fatalf("edit not saved as a new edited version: %d versions", len(r.Versions))
+	}
+	d.mustSee("version 3, edited")
+
+	// regenerate after an edit asks first
+	d.key("g")
+	d.mustSee("This replaces your edits. Keep a copy of them and regenerate? y/n")
+	d.key("n")
+	if len(d.m.cs.request("sg_support_assessment").Versions) != 3 || !strings.HasPrefix(d.m.lt.text(d.m), "PS ") {
+		t.Fatal("answering n changed the text")
+	}
+	d.key("g", "y")
+	r = d.m.cs.request("sg_support_assessment")
+	if len(r.Versions) != 4 || r.Versions[3].Edited || strings.HasPrefix(r.Versions[3].Text, "PS ") || !strings.HasPrefix(r.Versions[2].Text, "PS ") {
+		t.Fatalf("regenerate after edit: %d versions", len(r.Versions))
+	}
+	d.key("e")
+	d.typeText("PS ")
+	d.key("esc")
+
+	// export in every format
+	dir := t.TempDir()
+	magic := map[string]string{"txt": "", "md": "", "html": "<!DOCTYPE html>", "pdf": "%PDF-"}
+	for _, f := range letters.Formats {
+		d.key("x", string(f[0]))
+		if d.m.lt.mode != lmPath {
+			t.Fatalf("no path prompt for %s:\n%s", f, d.screen())
+		}
+		if want := filepath.Join(home, "kincare-letters"); !strings.HasPrefix(d.m.lt.in.Value(), want) || !strings.HasSuffix(d.m.lt.in.Value(), "."+f) {
+			t.Fatalf("default path %q", d.m.lt.in.Value())
+		}
+		p := filepath.Join(dir, "letter."+f)
+		d.m.lt.in.SetValue(p)
+		d.key("enter")
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatalf("%s not written: %v\n%s", f, err, d.screen())
+		}
+		if !bytes.HasPrefix(b, []byte(magic[f])) {
+			t.Fatalf("%s starts %q", f, b[:min(len(b), 20)])
+		}
+		if f == "txt" && !strings.HasPrefix(string(b), "PS ") {
+			t.Fatalf("the export is not the edited text: %q", b[:20])
+		}
+		if fi, _ := os.Stat(p); fi.Mode().Perm() != 0o600 {
+			t.Fatalf("%s mode %v", f, fi.Mode())
+		}
+		d.mustSee("Saved to")
+	}
+	// a second export to the same path asks first
+	d.key("x", "t")
+	p := filepath.Join(dir, "letter.txt")
+	os.WriteFile(p, []byte("keep me"), 0o600)
+	d.m.lt.in.SetValue(p)
+	d.key("enter")
+	d.mustSee("That file already exists. Replace it?")
+	d.key("n")
+	if b, _ := os.ReadFile(p); string(b) != "keep me" {
+		t.Fatal("file replaced without asking")
+	}
+	d.key("enter", "y")
+	if b, _ := os.ReadFile(p); !strings.HasPrefix(string(b), "PS ") {
+		t.Fatalf("file not replaced after yes: %q", b)
+	}
+
+	// copy
+	d.key("c")
+	if !d.m.clipboardSet {
+		t.Fatal("copy did not mark the clipboard")
+	}
+
+	// no follow-up before it is due
+	d.key("f")
+	if d.m.lt.follow {
+		t.Fatal("follow-up offered before the letter was sent")
+	}
+
+	// mark as sent 30 working days ago
+	sent := workingDaysBefore(fixedToday, 30)
+	d.key("m")
+	d.mustSee("Sent on:")
+	d.m.lt.in.SetValue(sent.Time().Format("2/1/2006"))
+	d.key("enter")
+	d.mustSee("Sent how?")
+	d.key("down", "enter")
+	r = d.m.cs.request("sg_support_assessment")
+	due := letters.ReplyDue("sg_support_assessment", sent)
+	if r.Status != storage.StatusSent || r.SentOn != sent.String() || r.SentHow != "email" || r.ReplyDue != due.String() {
+		t.Fatalf("not marked as sent: %+v", r)
+	}
+	d.mustSee("OVERDUE", "reply was due by", due.Long(), "1 letter overdue")
+	d.checkFits()
+
+	// follow-up
+	d.key("f")
+	if !d.m.lt.follow || len(d.m.cs.request("sg_support_assessment").FollowUps) != 1 {
+		t.Fatalf("follow-up not drafted:\n%s", d.screen())
+	}
+	d.mustSee("Follow-up:", sent.Long())
+	d.checkFits()
+	d.key("x", "p")
+	fp := filepath.Join(dir, "follow-up.pdf")
+	d.m.lt.in.SetValue(fp)
+	d.key("enter")
+	if b, err := os.ReadFile(fp); err != nil || !bytes.HasPrefix(b, []byte("%PDF-")) {
+		t.Fatalf("follow-up not exported: %v", err)
+	}
+	d.key("esc") // back to the letter
+	if d.m.lt.follow {
+		t.Fatal("esc did not leave the follow-up")
+	}
+	d.key("esc") // the letters list
+	d.mustSee("1 letter overdue", "OVERDUE")
+	d.checkFits()
+	d.key("esc")
+	d.mustSee("1 letter overdue") // the case screen
+	d.fire(saveTickMsg{})
+	got, err := st.Get(d.m.cs.c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if gr := got.Requests; len(gr) != 1 || len(gr[0].Versions) != 5 || len(gr[0].FollowUps) != 1 || got.Details.Child.Name != "Tyler Okafor" {
+		t.Fatalf("saved case: %+v", got.Requests)
+	}
+	d.key("q")
+	if d.m.scr != scrCases {
+		t.Fatalf("not on the case list:\n%s", d.screen())
+	}
+	d.mustSee("reply overdue")
+
+	// reply received clears the flag
+	d.key("enter")
+	d.key("l")
+	selectLetter(t, d, "sg_support_assessment")
+	d.key("enter", "r")
+	d.mustSee("Reply received on:")
+	d.key("enter")
+	d.mustSee("replied on 2 March 2026")
+	d.mustNotSee("overdue")
+}
+
+// A letter whose outcomes are all not eligible is not offered.
+func TestLetterNotOffered(t *testing.T) {
+	d := newDriver(t, Options{NoColor: true}, 80, 24)
+	openLetterCase(t, d)
+	offered := map[string]bool{}
+	for _, r := range d.m.letterRows() {
+		offered[r.id] = true
+	}
+	for _, o := range d.m.cs.rep.Outcomes {
+		for _, id := range o.Requests {
+			if offered[id] {
+				continue
+			}
+			// every outcome that offers a letter not listed must be not eligible
+			for _, o2 := range d.m.cs.rep.Outcomes {
+				for _, id2 := range o2.Requests {
+					if id2 == id && o2.Status != entitlements.NotEligible {
+						t.Fatalf("%s is offered by %s (%s) but not listed", id, o2.ID, o2.Status)
+					}
+				}
+			}
+			d.mustNotSee(requestTitle(id))
+		}
+	}
+	if !offered["sg_support_assessment"] {
+		t.Fatal("sg_support_assessment not offered")
+	}
+	if offered["private_fostering_notice"] {
+		t.Fatal("private fostering notice offered for a special guardian")
+	}
+}
+
+// Odd names in the details never put escape sequences on the screen.
+func TestLetterOddDetails(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {60, 16}} {
+		d := newDriver(t, Options{NoColor: true}, size[0], size[1])
+		openLetterCase(t, d)
+		d.m.cs.c.Details = entitlements.Details{
+			Carer:   &entitlements.Person{Name: "Nana 👵🏽 Joy \x1b]52;c;aGVsbG8=\x07", Address: []string{"عائلة حسن — منشستر", "\x1b[2J12 Mill Lane\u202e"}},
+			Child:   &entitlements.Child{Name: "Tyler \x1b[31mRed\x1b[0m 👦🏾"},
+			Council: &entitlements.Office{Name: "\x9b31mLeeds\x1bP evil \x1b\\ Council"},
+		}
+		selectLetter(t, d, "sg_support_assessment")
+		d.key("enter")
+		for _, step := range []func(){func() {}, func() { d.key("d") }, func() { d.key("esc", "e") }, func() { d.key("esc", "x") }} {
+			step()
+			d.checkFits()
+			v := d.m.View().Content
+			if strings.Contains(v, "\x1b]") || strings.Contains(v, "\x1bP") || strings.Contains(v, "\x9b") {
+				t.Fatalf("escape sequence reached the view: %q", v)
+			}
+			checkNoStrayEscapes(t, d.screen())
+		}
+	}
+}
