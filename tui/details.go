@@ -142,6 +142,7 @@ func detailFields() []detailField {
 	)
 	fs = append(fs, officeFields("School", func(d *entitlements.Details) **entitlements.Office { return &d.School }, false)...)
 	fs = append(fs, officeFields("Council", func(d *entitlements.Details) **entitlements.Office { return &d.Council }, true)...)
+	fs = append(fs, officeFields("Placing council", func(d *entitlements.Details) **entitlements.Office { return &d.PlacingCouncil }, true)...)
 	fs = append(fs, officeFields("Virtual School", func(d *entitlements.Details) **entitlements.Office { return &d.VirtualSchool }, false)...)
 	emp := officeFields("Employer", func(d *entitlements.Details) **entitlements.Office { return &d.Employer }, false)
 	fs = append(fs, emp[:3]...) // name, address, postcode

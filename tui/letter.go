@@ -52,6 +52,7 @@ type letterModel struct {
 	err    string
 	warns  []string
 
+	width          int
 	detailsChanged bool // details changed since the text was drafted
 }
 
@@ -271,7 +272,7 @@ func (lt *letterModel) setContent(m *Model) {
 	lt.vp.SetContent(wrapText(cleanBlock(lt.text(m)), m.c.width-2))
 	lt.ta.SetWidth(max(m.c.width-2, 10))
 	lt.ta.SetHeight(max(m.bodyHeight()-3, 3))
-	lt.in.SetWidth(max(m.c.width-20, 10))
+	lt.in.SetWidth(max(m.c.width-lipglossWidth(lt.in.Prompt)-2, 10))
 }
 
 func (lt *letterModel) resize(m *Model) { lt.setContent(m) }
@@ -412,7 +413,7 @@ func (lt *letterModel) onMsg(m *Model, msg tea.Msg) tea.Cmd {
 			lt.warns = append(lt.warns, "! "+entitlements.CleanText(w))
 		}
 		if len(lt.warns) > 2 {
-			lt.warns = append(lt.warns[:1], "! and "+itoa(len(msg.warns)-1)+" more characters the PDF cannot show")
+			lt.warns = append(lt.warns[:1], "! and "+itoa(len(msg.warns)-1)+" more the PDF cannot show exactly")
 		}
 		lt.setContent(m)
 		return m.setStatus("Saved to "+msg.path, false)
@@ -427,6 +428,7 @@ func (lt *letterModel) export(m *Model, overwrite bool) tea.Cmd {
 
 func (lt *letterModel) startInput(prompt, value string) tea.Cmd {
 	lt.in.Prompt = prompt
+	lt.in.SetWidth(max(lt.width-lipglossWidth(prompt)-2, 10))
 	lt.in.SetValue(value)
 	lt.in.CursorEnd()
 	lt.err = ""
@@ -442,8 +444,8 @@ func (lt *letterModel) update(m *Model, msg tea.Msg) tea.Cmd {
 		if isKey && (k.String() == "esc" || k.String() == "ctrl+s") {
 			lt.mode = lmView
 			lt.ta.Blur()
-			text := lt.ta.Value()
-			if text == lt.text(m) {
+			text := cleanBlock(lt.ta.Value())
+			if text == cleanBlock(lt.text(m)) {
 				return m.setStatus("No changes.", false)
 			}
 			return tea.Batch(lt.addVersion(m, text, true), m.setStatus("Your changes are saved as a new version.", false))
@@ -465,9 +467,9 @@ func (lt *letterModel) update(m *Model, msg tea.Msg) tea.Cmd {
 	case lmFormat:
 		if isKey {
 			switch k.String() {
-			case "up", "k":
+			case "up", "left", "k":
 				lt.fmtCur = max(lt.fmtCur-1, 0)
-			case "down", "j":
+			case "down", "right", "j":
 				lt.fmtCur = min(lt.fmtCur+1, len(letters.Formats)-1)
 			case "t", "m", "h", "p":
 				for i, f := range letters.Formats {
@@ -512,9 +514,9 @@ func (lt *letterModel) update(m *Model, msg tea.Msg) tea.Cmd {
 	case lmSentHow:
 		if isKey {
 			switch k.String() {
-			case "up", "k":
+			case "up", "left", "k":
 				lt.howCur = max(lt.howCur-1, 0)
-			case "down", "j":
+			case "down", "right", "j":
 				lt.howCur = min(lt.howCur+1, len(sentHows)-1)
 			case "1", "2", "3", "4":
 				lt.howCur = int(k.String()[0] - '1')
@@ -563,13 +565,15 @@ func (lt *letterModel) update(m *Model, msg tea.Msg) tea.Cmd {
 		return tea.Batch(tea.SetClipboard(lt.text(m)), m.setStatus("Copied (if your terminal allows it). Paste it where you need it.", false))
 	case "m":
 		lt.mode = lmSentDate
-		return lt.startInput("Sent on: ", ukDate(m.c.today))
+		lt.width = m.c.width
+		return lt.startInput("Sent on (for example 2/3/2026): ", ukDate(m.c.today))
 	case "r":
 		r := m.cs.request(lt.id)
 		if r == nil || r.Status != storage.StatusSent {
 			return m.setStatus("Mark the letter as sent first (m).", true)
 		}
 		lt.mode = lmReplyDate
+		lt.width = m.c.width
 		return lt.startInput("Reply received on: ", ukDate(m.c.today))
 	case "d":
 		lt.detailsChanged = false
@@ -596,6 +600,7 @@ func (lt *letterModel) update(m *Model, msg tea.Msg) tea.Cmd {
 
 func (lt *letterModel) chooseFormat(m *Model) tea.Cmd {
 	lt.format = letters.Formats[lt.fmtCur]
+	lt.width = m.c.width
 	lt.mode = lmPath
 	return lt.startInput("Save as: ", lt.exportPath(m, lt.format))
 }
