@@ -189,7 +189,7 @@ func TestLetterJourney(t *testing.T) {
 	// mark as sent 30 working days ago
 	sent := workingDaysBefore(fixedToday, 30)
 	d.key("m")
-	d.mustSee("Sent on:")
+	d.mustSee("Sent on (")
 	d.m.lt.in.SetValue(sent.Time().Format("2/1/2006"))
 	d.key("enter")
 	d.mustSee("Sent how?")
