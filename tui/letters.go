@@ -157,11 +157,15 @@ func (m *Model) requestState(r *storage.Request) (string, bool) {
 	switch r.Status {
 	case storage.StatusSent:
 		s := "sent on " + longDate(r.SentOn)
-		if r.SentHow != "" {
-			s += " by " + entitlements.CleanText(r.SentHow)
+		switch how := entitlements.CleanText(r.SentHow); {
+		case how == "" || how == "other":
+		case strings.HasPrefix(how, "by "):
+			s += " " + how
+		default:
+			s += " by " + how
 		}
 		if requestOverdue(r, m.c.today) {
-			return "OVERDUE: " + s + ", reply was due by " + longDate(r.ReplyDue), true
+			return "OVERDUE: reply was due by " + longDate(r.ReplyDue) + ", " + s, true
 		}
 		return s + ", reply due by " + longDate(r.ReplyDue), false
 	case storage.StatusReplied:
@@ -239,6 +243,16 @@ func (m *Model) viewLetters() string {
 		row := rows[i]
 		title := requestTitle(row.id)
 		state, late := m.requestState(m.cs.request(row.id))
+		if r := m.cs.request(row.id); r != nil && len(r.Versions) > 0 {
+			if len(r.FollowUps) > 0 {
+				state += " · follow-up drafted"
+			}
+			if n := len(gapsIn(r.Versions[len(r.Versions)-1].Text)); n == 1 {
+				state += " · 1 gap to fill"
+			} else if n > 1 {
+				state += " · " + itoa(n) + " gaps to fill"
+			}
+		}
 		if !row.offered {
 			state += " (the answers no longer offer this letter)"
 		}

@@ -199,7 +199,7 @@ func TestLetterJourney(t *testing.T) {
 	if r.Status != storage.StatusSent || r.SentOn != sent.String() || r.SentHow != "email" || r.ReplyDue != due.String() {
 		t.Fatalf("not marked as sent: %+v", r)
 	}
-	d.mustSee("OVERDUE", "reply was due by", due.Long(), "1 letter overdue")
+	d.mustSee("OVERDUE: reply was due by", due.Long(), "by email", "1 letter overdue")
 	d.checkFits()
 
 	// follow-up
@@ -304,4 +304,53 @@ func TestLetterOddDetails(t *testing.T) {
 			checkNoStrayEscapes(t, d.screen())
 		}
 	}
+}
+
+// Locking in the middle of an edit keeps what was typed as a new version.
+func TestLetterEditSurvivesLock(t *testing.T) {
+	st := storage.NewMemory()
+	d := newDriver(t, Options{Store: st, NoColor: true}, 80, 24)
+	openLetterCase(t, d)
+	selectLetter(t, d, "sg_support_assessment")
+	d.key("enter", "e")
+	d.typeText("Note ")
+	id := d.m.cs.c.ID
+	d.fire(idleMsg{})
+	if d.m.scr != scrLocked {
+		t.Fatalf("not locked:\n%s", d.screen())
+	}
+	c, err := st.Get(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vs := c.Requests[0].Versions
+	if len(vs) != 2 || !vs[1].Edited || !strings.HasPrefix(vs[1].Text, "Note ") {
+		t.Fatalf("edit lost on lock: %+v", vs)
+	}
+}
+
+// The follow-up can be edited like a letter, and the list says it was drafted.
+func TestLetterFollowUpEdit(t *testing.T) {
+	d := newDriver(t, Options{NoColor: true}, 60, 16)
+	openLetterCase(t, d)
+	selectLetter(t, d, "sg_support_assessment")
+	d.key("enter", "m")
+	d.m.lt.in.SetValue(workingDaysBefore(fixedToday, 25).Time().Format("2 January 2006"))
+	d.key("enter", "3")
+	if r := d.m.cs.request("sg_support_assessment"); r.SentHow != "by hand" {
+		t.Fatalf("sent how %q", r.SentHow)
+	}
+	d.key("f")
+	d.checkFits()
+	d.key("e")
+	d.typeText("Hello ")
+	d.key("ctrl+s")
+	r := d.m.cs.request("sg_support_assessment")
+	if len(r.FollowUps) != 2 || !r.FollowUps[1].Edited || len(r.Versions) != 1 {
+		t.Fatalf("follow-up edit: %d follow-ups, %d versions", len(r.FollowUps), len(r.Versions))
+	}
+	d.key("esc", "esc")
+	d.send(windowSize(100, 24))
+	d.mustSee("follow-up drafted", "sent on 26 January 2026 by hand")
+	d.checkFits()
 }

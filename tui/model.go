@@ -392,6 +392,15 @@ func (m *Model) updatePass(msg tea.Msg) tea.Cmd {
 func (m *Model) lock() tea.Cmd {
 	var cmds []tea.Cmd
 	if m.cs != nil {
+		// Text being typed is kept, not lost.
+		if m.scr == scrLetter && m.lt.mode == lmEdit {
+			if text := cleanBlock(m.lt.ta.Value()); text != cleanBlock(m.lt.text(m)) {
+				m.lt.addVersion(m, text, true)
+			}
+		}
+		if m.scr == scrDetails {
+			m.det.commit(m)
+		}
 		if m.dirty && m.store != nil {
 			cmds = append(cmds, saveCase(m.store, m.cs.snapshot(), m.saveSeq))
 		}
