@@ -271,7 +271,7 @@ func (lt *letterModel) setContent(m *Model) {
 	lt.vp.SetHeight(max(m.bodyHeight()-hl-1, 2))
 	lt.vp.SetContent(wrapText(cleanBlock(lt.text(m)), m.c.width-2))
 	lt.ta.SetWidth(max(m.c.width-2, 10))
-	lt.ta.SetHeight(max(m.bodyHeight()-3, 3))
+	lt.ta.SetHeight(max(m.bodyHeight()-2, 3))
 	lt.in.SetWidth(max(m.c.width-lipglossWidth(lt.in.Prompt)-2, 10))
 }
 
@@ -743,10 +743,9 @@ func (lt *letterModel) keys(m *Model) helpKeys {
 	}
 	short := []key.Binding{kb("e", "edit"), kb("g", "regenerate"), kb("x", "export"), kb("c", "copy"), kb("m", "sent"), kb("r", "reply"), kb("f", "follow-up"), kb("d", "details"), k.Back, k.QuickExit}
 	return helpKeys{short: short, full: [][]key.Binding{
-		{kb("↑/↓", "scroll"), kb("e", "edit"), kb("g", "write again")},
-		{kb("x", "export"), kb("c", "copy")},
-		{kb("m", "mark sent"), kb("r", "reply received"), kb("f", "follow-up")},
-		{kb("d", "details"), k.Back, k.QuickExit},
+		{kb("↑/↓", "scroll"), kb("e", "edit"), kb("g", "write again"), kb("d", "details")},
+		{kb("x", "export"), kb("c", "copy"), k.Back},
+		{kb("m", "mark sent"), kb("r", "reply received"), kb("f", "follow-up"), k.QuickExit},
 	}}
 }
 
