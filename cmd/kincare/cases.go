@@ -68,6 +68,20 @@ func openStore(path string, env *cliEnv) (*storage.DB, error) {
 	return storage.Open(path, opts)
 }
 
+// withStore opens the case file named by --db (or KINCARE_DB, or the default), runs fn and closes it.
+func withStore(dbFlag string, env *cliEnv, fn func(s *storage.DB) error) error {
+	path, err := dbPath(dbFlag, env)
+	if err != nil {
+		return err
+	}
+	s, err := openStore(path, env)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return fn(s)
+}
+
 func newFlags(name string) (*flag.FlagSet, *string) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -106,20 +120,13 @@ func runNew(args []string, env *cliEnv) error {
 	if c.Label == "" {
 		c.Label = defaultLabel(c.Details, in.Answers)
 	}
-	path, err := dbPath(*db, env)
-	if err != nil {
+	return withStore(*db, env, func(s *storage.DB) error {
+		if err := s.Save(&c); err != nil {
+			return err
+		}
+		_, err := fmt.Fprintln(env.stdout, c.ID)
 		return err
-	}
-	s, err := openStore(path, env)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	if err := s.Save(&c); err != nil {
-		return err
-	}
-	fmt.Fprintln(env.stdout, c.ID)
-	return nil
+	})
 }
 
 // defaultLabel names a case by the child's first name and the council, when given.
@@ -145,18 +152,16 @@ func runCases(args []string, env *cliEnv) error {
 	if err := fs.Parse(args); err != nil {
 		return badInput("cases: %v", err)
 	}
-	path, err := dbPath(*db, env)
-	if err != nil {
-		return err
-	}
-	s, err := openStore(path, env)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
+	return withStore(*db, env, func(s *storage.DB) error {
+		return listCases(s, *search, env)
+	})
+}
+
+func listCases(s *storage.DB, search string, env *cliEnv) error {
 	var list []storage.Summary
-	if *search != "" {
-		list, err = s.Search(*search, today().String())
+	var err error
+	if search != "" {
+		list, err = s.Search(search, today().String())
 	} else {
 		list, err = s.List(today().String())
 	}
@@ -271,15 +276,13 @@ func runExport(args []string, env *cliEnv) error {
 	if _, err := os.Stat(*out); err == nil && !*force {
 		return badInput("export: %s already exists; use --force to replace it", *out)
 	}
-	path, err := dbPath(*db, env)
-	if err != nil {
-		return err
-	}
-	s, err := openStore(path, env)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
+	return withStore(*db, env, func(s *storage.DB) error {
+		return exportCases(s, *id, *out, env)
+	})
+}
+
+func exportCases(s *storage.DB, id, out string, env *cliEnv) error {
+	var err error
 	var pass []byte
 	if s.Protected() {
 		// The export is sealed with the same passphrase as the case file.
@@ -288,8 +291,8 @@ func runExport(args []string, env *cliEnv) error {
 		}
 	}
 	var data []byte
-	if *id != "" {
-		c, err := s.Get(*id)
+	if id != "" {
+		c, err := s.Get(id)
 		if err != nil {
 			return err
 		}
@@ -300,10 +303,10 @@ func runExport(args []string, env *cliEnv) error {
 	} else if data, err = storage.ExportAll(s, pass); err != nil {
 		return err
 	}
-	if err := writeFileSafely(*out, data); err != nil {
+	if err := writeFileSafely(out, data); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.stdout, "Exported to %s.\n", *out)
+	fmt.Fprintf(env.stdout, "Exported to %s.\n", out)
 	return nil
 }
 
@@ -389,15 +392,12 @@ func runRequests(args []string, env *cliEnv) error {
 	if err := fs.Parse(args); err != nil {
 		return badInput("requests: %v", err)
 	}
-	path, err := dbPath(*db, env)
-	if err != nil {
-		return err
-	}
-	s, err := openStore(path, env)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
+	return withStore(*db, env, func(s *storage.DB) error {
+		return listRequests(s, *due, env)
+	})
+}
+
+func listRequests(s *storage.DB, due bool, env *cliEnv) error {
 	list, err := s.List(today().String())
 	if err != nil {
 		return err
@@ -419,7 +419,7 @@ func runRequests(args []string, env *cliEnv) error {
 			if r.ReplyDue < t.String() {
 				state = "OVERDUE since " + r.ReplyDue
 			}
-			if *due && r.ReplyDue > soon {
+			if due && r.ReplyDue > soon {
 				continue
 			}
 			rows = append(rows, row{r.ReplyDue, c.Label, c.ID, r.ID, state})
