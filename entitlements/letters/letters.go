@@ -222,14 +222,15 @@ func FollowUp(in Input, original Letter, sentOn entitlements.Date) (Letter, erro
 		l.To = nil
 		var gaps []string
 		for _, line := range original.To {
-			l.To = append(l.To, safe(line))
-		}
-		for _, g := range original.Gaps {
-			for _, line := range l.To {
+			s := safe(line)
+			// safe() turns typed brackets into round ones; the original's own gaps stay gaps.
+			for _, g := range original.Gaps {
 				if strings.Contains(line, "["+g+"]") {
+					s = strings.ReplaceAll(s, "("+g+")", "["+g+"]")
 					gaps = appendNew(gaps, g)
 				}
 			}
+			l.To = append(l.To, s)
 		}
 		// The recipient block is the original's: its gaps stay gaps.
 		l.Gaps = appendNew(gaps, l.Gaps...)
