@@ -149,28 +149,34 @@ func statFile(path string) tea.Cmd {
 // unless overwrite is set.
 func writeFile(path, text string, overwrite bool) tea.Cmd {
 	return runIO(func() tea.Msg {
-		if dir := filepath.Dir(path); dir != "" {
-			if err := os.MkdirAll(dir, 0o700); err != nil {
-				return fileWrittenMsg{path: path, err: err}
-			}
-		}
-		flags := os.O_WRONLY | os.O_CREATE | os.O_EXCL
-		if overwrite {
-			flags = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
-		}
-		f, err := os.OpenFile(path, flags, 0o600)
-		if err != nil {
-			return fileWrittenMsg{path: path, err: err}
-		}
-		_, err = f.WriteString(text)
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err == nil {
-			err = os.Chmod(path, 0o600)
-		}
-		return fileWrittenMsg{path: path, err: err}
+		return fileWrittenMsg{path: path, err: writePrivate(path, []byte(text), overwrite)}
 	})
+}
+
+// writePrivate writes data to path (making its folder), readable only by this user, and
+// never replaces an existing file unless overwrite is set.
+func writePrivate(path string, data []byte, overwrite bool) error {
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return err
+		}
+	}
+	flags := os.O_WRONLY | os.O_CREATE | os.O_EXCL
+	if overwrite {
+		flags = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+	}
+	f, err := os.OpenFile(path, flags, 0o600)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(path, 0o600)
+	}
+	return err
 }
 
 // runIO makes a command of a function that touches the disk. Tests replace it to run the

@@ -361,27 +361,7 @@ func exportLetter(path string, l letters.Letter, format string, overwrite bool) 
 		if err != nil {
 			return letterExportedMsg{path: path, err: err}
 		}
-		if dir := filepath.Dir(path); dir != "" {
-			if err := os.MkdirAll(dir, 0o700); err != nil {
-				return letterExportedMsg{path: path, err: err}
-			}
-		}
-		flags := os.O_WRONLY | os.O_CREATE | os.O_EXCL
-		if overwrite {
-			flags = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
-		}
-		f, err := os.OpenFile(path, flags, 0o600)
-		if err != nil {
-			return letterExportedMsg{path: path, err: err}
-		}
-		_, err = f.Write(data)
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err == nil {
-			err = os.Chmod(path, 0o600)
-		}
-		return letterExportedMsg{path: path, warns: warns, err: err}
+		return letterExportedMsg{path: path, warns: warns, err: writePrivate(path, data, overwrite)}
 	})
 }
 
