@@ -3,13 +3,16 @@ package tui
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"strconv"
 	"strings"
 	"time"
 
 	"kincare/entitlements"
+	"kincare/entitlements/letters"
 	"kincare/storage"
 	"kincare/wizard"
 )
@@ -42,6 +45,7 @@ type lineSession struct {
 	user string
 	w    *wizard.Wizard
 	eof  bool
+	cs   *storage.Case // the saved case being worked on, or nil
 }
 
 func (s *lineSession) say(format string, args ...any) {
@@ -70,12 +74,24 @@ func (s *lineSession) run() error {
 	s.say("At any question: type ? for help, s to skip it, b to go back, q to stop and see the results.")
 	s.say("")
 	s.user = "carer"
-	who := wizard.QuestionFor(entitlements.User)
-	if v, ok := s.choose(who, 0); ok && v != "" {
-		s.user = v
-	}
 	var start entitlements.Answers
-	start.Set(entitlements.User, s.user)
+	if c, ok := s.openSaved(); ok {
+		s.cs = c
+		json.Unmarshal(c.Answers, &start)
+		if u := start.Value(entitlements.User); u != "" {
+			s.user = u
+		}
+		s.say("Opened %q.", c.Label)
+		s.say("")
+	} else if s.eof {
+		return nil
+	} else {
+		who := wizard.QuestionFor(entitlements.User)
+		if v, ok := s.choose(who, 0); ok && v != "" {
+			s.user = v
+		}
+		start.Set(entitlements.User, s.user)
+	}
 	s.w = wizard.New(start, s.opts.AsOf)
 	s.interview()
 	s.results()
@@ -280,6 +296,7 @@ func (s *lineSession) afterResults() {
 		if s.opts.Store != nil {
 			s.say("  4. Save this case")
 		}
+		s.say("  5. Draft a letter")
 		s.say("  0. Finish")
 		line, ok := s.read("Type a number: ")
 		if !ok {
@@ -297,6 +314,8 @@ func (s *lineSession) afterResults() {
 			if s.opts.Store != nil {
 				saved = s.save() || saved
 			}
+		case "5":
+			s.letter()
 		case "0", "q", "":
 			if line == "" {
 				continue
@@ -401,17 +420,125 @@ func (s *lineSession) more() {
 }
 
 func (s *lineSession) save() bool {
-	label, ok := s.read("A short label for this case (for example a first name and the council): ")
-	if !ok {
-		return false
+	c := storage.Case{AsOf: s.opts.AsOf.String()}
+	if s.cs != nil {
+		c = *s.cs
+	} else {
+		label, ok := s.read("A short label for this case (for example a first name and the council): ")
+		if !ok {
+			return false
+		}
+		c.Label = label
 	}
-	a := s.w.Answers()
-	raw, _ := json.Marshal(a)
-	c := storage.Case{Label: label, AsOf: s.opts.AsOf.String(), Answers: raw}
+	raw, _ := json.Marshal(s.w.Answers())
+	c.Answers = raw
 	if err := s.opts.Store.Save(&c); err != nil {
 		s.say("The case could not be saved: %v", err)
 		return false
 	}
+	s.cs = &c
 	s.say("Saved.")
 	return true
+}
+
+// openSaved offers the saved cases, newest first. It returns false for a new case.
+func (s *lineSession) openSaved() (*storage.Case, bool) {
+	if s.opts.Store == nil {
+		return nil, false
+	}
+	list, err := s.opts.Store.List(s.opts.AsOf.String())
+	if err != nil || len(list) == 0 {
+		return nil, false
+	}
+	for {
+		s.say("1. Start a new case")
+		s.say("2. Open a saved case (%d saved)", len(list))
+		line, ok := s.read("Type a number: ")
+		if !ok {
+			return nil, false
+		}
+		switch line {
+		case "1":
+			return nil, false
+		case "2":
+		default:
+			continue
+		}
+		for i, c := range list {
+			extra := ""
+			if c.Overdue > 0 {
+				extra = fmt.Sprintf(", %d letter reply overdue", c.Overdue)
+			}
+			s.say("  %d. %s (changed %s%s)", i+1, c.Label, c.Updated.Format("2 January 2006"), extra)
+		}
+		line, ok = s.read(fmt.Sprintf("Type the number of the case, from 1 to %d: ", len(list)))
+		if !ok {
+			return nil, false
+		}
+		i, err := strconv.Atoi(line)
+		if err != nil || i < 1 || i > len(list) {
+			s.say("Please type one of the case numbers.")
+			continue
+		}
+		c, err := s.opts.Store.Get(list[i-1].ID)
+		if err != nil {
+			s.say("That case could not be opened: %v", err)
+			continue
+		}
+		return &c, true
+	}
+}
+
+// letter drafts one of the letters the results offer, reads it out, and can save it to a file.
+func (s *lineSession) letter() {
+	ids := letters.Offered(s.w.Result().Report())
+	if len(ids) == 0 {
+		s.say("No letters apply on these answers.")
+		return
+	}
+	for i, id := range ids {
+		s.say("  %d. %s", i+1, requestTitle(id))
+	}
+	line, ok := s.read(fmt.Sprintf("Type the number of the letter, from 1 to %d: ", len(ids)))
+	if !ok {
+		return
+	}
+	i, err := strconv.Atoi(line)
+	if err != nil || i < 1 || i > len(ids) {
+		s.say("No letter was drafted.")
+		return
+	}
+	in := letters.Input{RequestID: ids[i-1], Answers: s.w.Answers(), AsOf: s.opts.AsOf, Today: s.opts.AsOf}
+	if s.cs != nil {
+		in.Details = s.cs.Details
+	}
+	l, err := letters.Draft(in)
+	if err != nil {
+		s.say("The letter could not be drafted: %v", err)
+		return
+	}
+	s.say("Start of letter.")
+	s.say("%s", l.Text())
+	s.say("End of letter.")
+	if len(l.Gaps) > 0 {
+		s.say("Fill these in before sending: %s.", strings.Join(l.Gaps, "; "))
+	}
+	path, ok := s.read("To save it as a text file, type a file name; or press Enter to skip: ")
+	if !ok || path == "" {
+		return
+	}
+	err = writePrivate(path, []byte(l.Text()), false)
+	if errors.Is(err, fs.ErrExist) {
+		if yes, _ := s.read(path + " already exists. Type yes to replace it: "); strings.EqualFold(yes, "yes") {
+			err = writePrivate(path, []byte(l.Text()), true)
+		} else {
+			s.say("The file was not changed.")
+			return
+		}
+	}
+	if err != nil {
+		s.say("The letter could not be saved: %v", err)
+		return
+	}
+	s.say("Saved the letter to %s.", path)
 }

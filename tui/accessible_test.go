@@ -117,3 +117,23 @@ func TestAccessibleCouncilSuggestionsAndSaving(t *testing.T) {
 		t.Errorf("the suggested council was not used: %s", c.Answers)
 	}
 }
+
+func TestAccessibleOpenSavedCaseAndDraftLetter(t *testing.T) {
+	store := storage.NewMemory()
+	raw := []byte(`{"country":"england","user":"adviser","living_with_carer":"yes","relationship":"grandparent","parent_in_home":"no","legal_status":"sgo","previously_looked_after":"yes","council_involved":"no","order_date":"2024-03-01","council":"Leeds","placing_council":"Leeds","child_age":7,"child_disabled":"no","considering_order":"none","court_case":"none","in_work":"no","education":"primary","school_type":"state","parents_died":"none","benefits":"no","carer_pension_age":"no"}`)
+	c := storage.Case{Label: "Nana Joy", Answers: raw, Details: entitlements.Details{Child: &entitlements.Child{Name: "Tyler Okafor"}}}
+	if err := store.Save(&c); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	path := dir + "/letter.txt"
+	out := runLines(t, strings.Join([]string{"2", "1", "5", "1", path, "5", "1", path, "no", "0"}, "\n")+"\n", store)
+	for _, want := range []string{"Opened \"Nana Joy\".", "Results", "Start of letter.", "Tyler Okafor", "End of letter.", "Saved the letter to " + path, "already exists", "The file was not changed."} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	if strings.Contains(out, "Question 1.") {
+		t.Error("a complete saved case should go straight to the results")
+	}
+}

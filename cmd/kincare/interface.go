@@ -75,12 +75,16 @@ func runAccessible(path string, guest bool, env *cliEnv) error {
 	if guest {
 		st = storage.NewMemory()
 	} else if path != "" {
-		db, err := storage.Open(path, storage.Options{})
+		// openStore asks for the passphrase of a protected file without echoing it (or reads
+		// KINCARE_PASSPHRASE), so a screen reader user can open saved cases too.
+		db, err := openStore(path, env)
 		switch {
 		case err == nil:
 			st = db
-		case errors.Is(err, storage.ErrNeedPassphrase):
-			fmt.Fprintln(env.stderr, "kincare: your case file is protected by a passphrase, so this session will not be saved. Use the full-screen interface to open it.")
+		case errors.Is(err, storage.ErrWrongPassphrase), errors.Is(err, storage.ErrLocked):
+			return err
+		case isProtected(path):
+			fmt.Fprintln(env.stderr, "kincare: your case file is protected by a passphrase and none was given, so this session will not be saved.")
 		default:
 			return err
 		}
@@ -89,4 +93,9 @@ func runAccessible(path string, guest bool, env *cliEnv) error {
 		defer st.Close()
 	}
 	return tui.RunAccessible(tui.AccessibleOptions{In: env.stdin, Out: env.stdout, Store: st, AsOf: today()})
+}
+
+func isProtected(path string) bool {
+	p, err := storage.IsProtected(path)
+	return err == nil && p
 }
