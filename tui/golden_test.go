@@ -14,7 +14,18 @@ import (
 	"kincare/storage"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+// updating says whether -update was given. teatest's golden package defines the same flag,
+// so it is looked up rather than defined twice.
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite the golden files in testdata")
+	}
+}
 
 // fixedStore gives every case the same last-changed time, so screens do not depend on the clock.
 type fixedStore struct{ storage.Store }
@@ -251,7 +262,7 @@ func checkNoStrayEscapes(t *testing.T, s string) {
 func compareGolden(t *testing.T, name, got string) {
 	t.Helper()
 	path := filepath.Join("testdata", name+".golden")
-	if *update {
+	if updating() {
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -1,0 +1,191 @@
+package tui
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"kincare/entitlements"
+	"kincare/storage"
+	"kincare/wizard"
+)
+
+// These journeys run the model in a real program loop (bubbletea's, through teatest): keys
+// arrive as a terminal would send them and commands run on their own goroutines.
+
+// keysFor answers, in the program, every question the interview will ask for these answers:
+// the same choice of questions as the wizard makes, then the details letters need.
+func keysFor(t *testing.T, user string, answers map[string]string) []tea.KeyPressMsg {
+	t.Helper()
+	var start entitlements.Answers
+	start.Set(entitlements.User, user)
+	w := wizard.New(start, fixedToday)
+	var keys []tea.KeyPressMsg
+	answer := func(q wizard.Question) {
+		v, ok := answers[q.Name]
+		switch {
+		case !ok && len(q.Options) == 0:
+			keys = append(keys, keyMsg("ctrl+s"))
+			w.Skip(q.Key)
+			return
+		case !ok:
+			keys = append(keys, keyMsg("s"))
+			w.Skip(q.Key)
+			return
+		case len(q.Options) == 0:
+			for _, r := range v {
+				keys = append(keys, keyMsg(string(r)))
+			}
+		default:
+			keys = append(keys, keyMsg("home"))
+			for _, o := range q.Options {
+				if o.Value == v {
+					break
+				}
+				keys = append(keys, keyMsg("down"))
+			}
+		}
+		keys = append(keys, keyMsg("enter"))
+		if err := w.Answer(q.Key, v); err != nil {
+			t.Fatalf("%s=%s: %v", q.Name, v, err)
+		}
+	}
+	for {
+		q, ok := w.Next()
+		if !ok {
+			break
+		}
+		answer(q)
+	}
+	for _, q := range w.Extras() {
+		answer(q)
+	}
+	return keys
+}
+
+func waitScreen(t *testing.T, tm *teatest.TestModel, want string) {
+	t.Helper()
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		return bytes.Contains([]byte(ansi.Strip(string(b))), []byte(want))
+	}, teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+}
+
+func TestTeatestAdviserCallToReadOut(t *testing.T) {
+	st := storage.NewMemory()
+	m := New(Options{Store: st, NoColor: true, Today: fixedToday})
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
+	waitScreen(t, tm, "No cases yet")
+	tm.Send(keyMsg("ctrl+n"))
+	waitScreen(t, tm, "Who is using this?")
+	tm.Send(keyMsg("down"))
+	tm.Send(keyMsg("enter"))
+	waitScreen(t, tm, "A short name")
+	for _, r := range "Mrs Ahmed" {
+		tm.Send(keyMsg(string(r)))
+	}
+	tm.Send(keyMsg("enter"))
+	waitScreen(t, tm, "Which country")
+	for _, k := range keysFor(t, "adviser", grandmaSGO) {
+		tm.Send(k)
+	}
+	tm.Send(keyMsg("o"))
+	waitScreen(t, tm, "What the family can get")
+	tm.Send(keyMsg("r"))
+	waitScreen(t, tm, "Read-out summary")
+	tm.Send(keyMsg("p"))
+	fm, ok := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(*Model)
+	if !ok {
+		t.Fatal("no final model")
+	}
+	out := fm.PrintOnExit()
+	for _, want := range []string{"Summary as at 2 March 2026", "Special guardianship", "Special guardianship support assessment (eligible)", "Therapy paid for by the Adoption and Special Guardianship Support Fund (eligible)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("read-out lacks %q:\n%s", want, out)
+		}
+	}
+	if err := fm.shutdown(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestTeatestQuickExitMidInterview(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "k.db")
+	st, err := storage.Open(db, storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(Options{Store: st, NoColor: true, Today: fixedToday})
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
+	waitScreen(t, tm, "No cases yet")
+	tm.Send(keyMsg("ctrl+n"))
+	waitScreen(t, tm, "Who is using this?")
+	tm.Send(keyMsg("enter"))
+	waitScreen(t, tm, "A short name")
+	tm.Send(keyMsg("enter"))
+	waitScreen(t, tm, "Where does the child live?")
+	tm.Send(keyMsg("enter")) // England
+	tm.Send(keyMsg("ctrl+q"))
+	fm := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(*Model)
+	if !fm.quick {
+		t.Fatal("ctrl+q did not leave at once")
+	}
+	if err := fm.shutdown(); err != nil {
+		t.Fatal(err)
+	}
+	// The case file is closed and the answer given before leaving was kept.
+	st2, err := storage.Open(db, storage.Options{})
+	if err != nil {
+		t.Fatalf("the file should be closed and reopenable: %v", err)
+	}
+	defer st2.Close()
+	list, _ := st2.List("")
+	if len(list) != 1 {
+		t.Fatalf("cases after quick exit = %d", len(list))
+	}
+	c, _ := st2.Get(list[0].ID)
+	if !strings.Contains(string(c.Answers), `"country":"england"`) {
+		t.Errorf("the answer before quick exit was lost: %s", c.Answers)
+	}
+}
+
+func TestTeatestGuestSessionWritesNothing(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_DATA_HOME", filepath.Join(home, ".local", "share"))
+	t.Setenv("TMPDIR", home)
+	m := New(Options{Guest: true, NoColor: true, Today: fixedToday})
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
+	waitScreen(t, tm, "guest session")
+	tm.Send(keyMsg("ctrl+n"))
+	waitScreen(t, tm, "Who is using this?")
+	tm.Send(keyMsg("enter"))
+	waitScreen(t, tm, "A short name")
+	tm.Send(keyMsg("enter"))
+	waitScreen(t, tm, "Where does the child live?")
+	for _, k := range keysFor(t, "carer", grandmaSGO)[:6] {
+		tm.Send(k)
+	}
+	tm.Send(keyMsg("ctrl+q"))
+	fm := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(*Model)
+	if err := fm.shutdown(); err != nil {
+		t.Fatal(err)
+	}
+	var files []string
+	filepath.Walk(home, func(p string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if len(files) > 0 {
+		t.Errorf("a guest session wrote files: %v", files)
+	}
+}
