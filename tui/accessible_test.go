@@ -26,27 +26,27 @@ func runLines(t *testing.T, input string, store storage.Store) string {
 // A grandmother with a special guardianship order after care, answering by number, piped in.
 func TestAccessibleWholeCase(t *testing.T) {
 	in := strings.Join([]string{
-		"1",         // who: carer
-		"1",         // country: England
-		"1",         // relationship: grandparent
-		"1",         // lives with me
-		"2",         // parent in home: no
-		"3",         // legal status: SGO
-		"2",         // council involved: no
-		"1",         // previously looked after: yes
-		"7",         // age
-		"2",         // disabled: no
-		"1",         // considering order: none
-		"1",         // court case: none
-		"Leeds",     // council
-		"1",         // in work: employee
-		"3",         // primary
-		"1",         // state school
-		"1",         // parents died: none
-		"2",         // benefits: no
-		"2",         // pension age: no
-		"1",         // summary
-		"0",         // finish
+		"1",     // who: carer
+		"1",     // country: England
+		"1",     // relationship: grandparent
+		"1",     // lives with me
+		"2",     // parent in home: no
+		"3",     // legal status: SGO
+		"2",     // council involved: no
+		"1",     // previously looked after: yes
+		"7",     // age
+		"2",     // disabled: no
+		"1",     // considering order: none
+		"1",     // court case: none
+		"Leeds", // council
+		"1",     // in work: employee
+		"3",     // primary
+		"1",     // state school
+		"1",     // parents died: none
+		"2",     // benefits: no
+		"2",     // pension age: no
+		"1",     // summary
+		"0",     // finish
 	}, "\n") + "\n"
 	out := runLines(t, in, nil)
 	if strings.ContainsRune(out, '\x1b') {
