@@ -22,8 +22,11 @@ type Case struct {
 	Details  entitlements.Details `json:"details"`
 	Notes    []Note               `json:"notes,omitempty"`
 	Requests []Request            `json:"requests,omitempty"`
-	Created  time.Time            `json:"created"`
-	Updated  time.Time            `json:"updated"`
+	// Skipped are the answer keys the person chose to skip, so a later session does not
+	// ask them again.
+	Skipped []string  `json:"skipped,omitempty"`
+	Created time.Time `json:"created"`
+	Updated time.Time `json:"updated"`
 }
 
 // Note is a dated free-text note. Edited is zero until the note is changed.

@@ -37,6 +37,13 @@ func newCaseState(c storage.Case, today entitlements.Date) (*caseState, error) {
 		}
 	}
 	cs := &caseState{c: c, w: wizard.New(a, asOf)}
+	var skipped []entitlements.Key
+	for _, name := range c.Skipped {
+		if k, ok := entitlements.KeyNamed(name); ok {
+			skipped = append(skipped, k)
+		}
+	}
+	cs.w.Restore(skipped)
 	cs.refresh()
 	return cs, nil
 }
@@ -72,6 +79,10 @@ func (cs *caseState) label() string {
 func (cs *caseState) snapshot() storage.Case {
 	c := cs.c
 	c.Answers = mustJSON(cs.w.Answers())
+	c.Skipped = nil
+	for _, k := range cs.w.SkippedKeys() {
+		c.Skipped = append(c.Skipped, k.String())
+	}
 	c.Notes = append([]storage.Note(nil), cs.c.Notes...)
 	// Requests and details are copied deeply: the save runs alongside the screen.
 	c.Requests = make([]storage.Request, len(cs.c.Requests))

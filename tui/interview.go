@@ -25,7 +25,6 @@ type interviewModel struct {
 	sel          int
 	changes      []string
 	showHelp     bool
-	skipExtras   map[entitlements.Key]bool
 }
 
 func (iv *interviewModel) wide(m *Model) bool { return m.c.width >= 80 }
@@ -52,10 +51,8 @@ func (iv *interviewModel) askNext(m *Model) tea.Cmd {
 	if q, ok := w.Next(); ok {
 		return iv.ask(m, q)
 	}
-	for _, q := range w.Extras() {
-		if !iv.skipExtras[q.Key] {
-			return iv.ask(m, q)
-		}
+	if qs := w.Extras(); len(qs) > 0 {
+		return iv.ask(m, qs[0])
 	}
 	iv.done = true
 	iv.form = nil
@@ -255,12 +252,6 @@ func (iv *interviewModel) update(m *Model, msg tea.Msg) tea.Cmd {
 func (iv *interviewModel) skip(m *Model) tea.Cmd {
 	w := m.cs.w
 	before := m.cs.res
-	if iv.q.Key == entitlements.OrderDate || iv.q.Key == entitlements.PlacingCouncil || (iv.q.Key == entitlements.CouncilKey && !w.Relevant(entitlements.CouncilKey)) {
-		if iv.skipExtras == nil {
-			iv.skipExtras = map[entitlements.Key]bool{}
-		}
-		iv.skipExtras[iv.q.Key] = true
-	}
 	w.Skip(iv.q.Key)
 	m.cs.refresh()
 	if iv.editing {

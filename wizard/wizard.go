@@ -122,6 +122,32 @@ func (w *Wizard) note(k e.Key) {
 	w.asked = append(w.asked, k)
 }
 
+// SkippedKeys lists the keys the person skipped, in asking order (to keep with the case).
+func (w *Wizard) SkippedKeys() []e.Key {
+	var ks []e.Key
+	for _, k := range askOrder {
+		if w.skipped[k] {
+			ks = append(ks, k)
+		}
+	}
+	for _, k := range []e.Key{e.OrderDate, e.PlacingCouncil} {
+		if w.skipped[k] {
+			ks = append(ks, k)
+		}
+	}
+	return ks
+}
+
+// Restore marks keys as skipped in an earlier session (unanswered ones only).
+func (w *Wizard) Restore(skipped []e.Key) {
+	for _, k := range skipped {
+		if !w.answers.Has(k) {
+			w.skipped[k] = true
+			w.note(k)
+		}
+	}
+}
+
 // Skipped says whether the person skipped k.
 func (w *Wizard) Skipped(k e.Key) bool { return w.skipped[k] }
 
@@ -212,6 +238,7 @@ func (w *Wizard) Ignored() []e.Key {
 
 // Extras are the questions that never change an outcome but fill letters: the date of the
 // order and the council that looked after the child (the three-year rule), and the council.
+// Skipped ones are not offered again.
 func (w *Wizard) Extras() []Question {
 	var qs []Question
 	switch w.answers.Value(e.LegalStatus) {
@@ -226,7 +253,13 @@ func (w *Wizard) Extras() []Question {
 	if !w.answers.Has(e.CouncilKey) && w.result.KinshipCare() {
 		qs = append(qs, QuestionFor(e.CouncilKey))
 	}
-	return qs
+	out := qs[:0]
+	for _, q := range qs {
+		if !w.skipped[q.Key] {
+			out = append(out, q)
+		}
+	}
+	return out
 }
 
 // Explain is the kinship care definition, shown when the answers make it decisive.

@@ -1,0 +1,37 @@
+package tui
+
+import (
+	"slices"
+	"testing"
+
+	"kincare/storage"
+)
+
+// A question skipped in one session is not asked again when the case is opened later.
+func TestSkippedQuestionsAreKeptWithTheCase(t *testing.T) {
+	c := storage.Case{Label: "x", Answers: []byte(`{"country":"england"}`)}
+	cs, err := newCaseState(c, fixedToday)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, _ := cs.w.Next()
+	cs.w.Skip(q.Key)
+	saved := cs.snapshot()
+	if !slices.Contains(saved.Skipped, q.Name) {
+		t.Fatalf("skipped keys not saved: %v", saved.Skipped)
+	}
+	again, err := newCaseState(saved, fixedToday)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if next, _ := again.w.Next(); next.Key == q.Key {
+		t.Errorf("%s was skipped but is asked again after reopening", q.Name)
+	}
+	// Answering it later still works, and it is no longer listed as skipped.
+	if err := again.w.Answer(q.Key, q.Options[0].Value); err != nil {
+		t.Fatal(err)
+	}
+	if slices.Contains(again.snapshot().Skipped, q.Name) {
+		t.Error("an answered question is still listed as skipped")
+	}
+}
