@@ -80,16 +80,20 @@ func (iv *interviewModel) ask(m *Model, q wizard.Question) tea.Cmd {
 	}
 	iv.form = newQForm(m.c, q.Prompt(m.cs.user()), desc, q.Options, typed, initial, iv.leftWidth(m), iv.paneHeight(m)-2)
 	if q.Kind == entitlements.Text {
-		iv.form.suggest = func(s string) []string {
-			var out []string
-			for _, c := range entitlements.SuggestCouncils(s, 5) {
-				out = append(out, c.Name)
-			}
-			return out
-		}
+		iv.form.suggestions = councilNames()
 		iv.form.rebuild(m.c)
 	}
 	return nil
+}
+
+// councilNames are England's councils for completing what is typed, in alphabetical order.
+func councilNames() []string {
+	cs := entitlements.Councils()
+	names := make([]string, len(cs))
+	for i, c := range cs {
+		names[i] = c.Name
+	}
+	return names
 }
 
 // changeLines are at most three lines saying what the last changed answer changed, and why.

@@ -20,7 +20,9 @@ type qform struct {
 	title, desc string
 	options     []wizard.Option
 	typed       bool
-	suggest     func(string) []string
+	// suggestions complete what is typed (council names). They are a fixed list the text box
+	// matches by itself, so nothing reads the typed value off the update loop.
+	suggestions []string
 	value       string
 	width       int
 	height      int
@@ -93,8 +95,8 @@ func (q *qform) rebuild(c *common) {
 		in := huh.NewInput()
 		in.WithTheme(th)
 		in = in.Title(q.title).Description(q.desc).Value(&q.value).CharLimit(200)
-		if q.suggest != nil {
-			in = in.SuggestionsFunc(func() []string { return q.suggest(q.value) }, &q.value)
+		if len(q.suggestions) > 0 {
+			in = in.Suggestions(q.suggestions)
 		}
 		field = in
 	} else {
@@ -137,13 +139,13 @@ func (q *qform) update(msg tea.Msg) tea.Cmd {
 // "Bol" shows "Bolton", so the answer is Bolton, not the unknown "Bol".
 func (q *qform) current() string {
 	v := strings.TrimSpace(entitlements.CleanText(q.value))
-	if q.suggest == nil || v == "" {
+	if len(q.suggestions) == 0 || v == "" {
 		return v
 	}
 	if _, known := entitlements.FindCouncil(v); known {
 		return v
 	}
-	for _, s := range q.suggest(v) {
+	for _, s := range q.suggestions {
 		if strings.HasPrefix(strings.ToLower(s), strings.ToLower(v)) {
 			return s
 		}
