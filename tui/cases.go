@@ -234,6 +234,10 @@ func (l *casesModel) view(m *Model) string {
 	var b strings.Builder
 	b.WriteString(l.search.View() + "\n\n")
 	h := m.bodyHeight() - 4
+	if m.netWarn != "" {
+		b.WriteString(st.Error.Render(clip("! "+m.netWarn, w-2)) + "\n")
+		h--
+	}
 	switch {
 	case l.err != "":
 		b.WriteString(st.Error.Render(wrapText(l.err, w-2)))

@@ -18,6 +18,7 @@ import (
 type dbStateMsg struct {
 	exists, protected bool
 	err               error
+	netWarn           string // the file is on a network drive
 }
 
 type openedMsg struct {
@@ -69,11 +70,12 @@ type clearStatusMsg struct{ seq int }
 
 func checkDB(path string) tea.Cmd {
 	return runIO(func() tea.Msg {
+		warn := storage.NetworkDriveWarning(path)
 		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-			return dbStateMsg{}
+			return dbStateMsg{netWarn: warn}
 		}
 		p, err := storage.IsProtected(path)
-		return dbStateMsg{exists: true, protected: p, err: err}
+		return dbStateMsg{exists: true, protected: p, err: err, netWarn: warn}
 	})
 }
 

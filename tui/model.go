@@ -74,6 +74,7 @@ type Model struct {
 	lockedID    string // the case that was open when the screen locked
 	lockedScr   screen
 	lettersBack screen
+	netWarn     string // shown on the case list while the file is on a network drive
 
 	clipboardSet bool
 	printOnExit  string
@@ -276,6 +277,7 @@ func (m *Model) updateScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m *Model) onDBState(msg dbStateMsg) tea.Cmd {
+	m.netWarn = msg.netWarn
 	switch {
 	case msg.err != nil:
 		m.fatal = msg.err.Error()

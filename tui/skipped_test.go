@@ -35,3 +35,13 @@ func TestSkippedQuestionsAreKeptWithTheCase(t *testing.T) {
 		t.Error("an answered question is still listed as skipped")
 	}
 }
+
+// A case file on a network drive is flagged on the case list for as long as it is open.
+func TestNetworkDriveWarningShown(t *testing.T) {
+	d := newDriver(t, Options{NoColor: true}, 80, 24)
+	d.send(dbStateMsg{exists: true, netWarn: "The case file is on a network drive"})
+	d.m.store = storage.NewMemory()
+	d.m.scr = scrCases
+	d.run(d.m.refreshList())
+	d.mustSee("! The case file is on a network drive", "No cases yet")
+}
