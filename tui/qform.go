@@ -98,7 +98,9 @@ func (q *qform) rebuild(c *common) {
 		if len(q.suggestions) > 0 {
 			in = in.Suggestions(q.suggestions)
 		}
-		field = in
+		// The group measures its height when it is made: give the field its real width
+		// first, or a title or help that wraps pushes the box to type in out of sight.
+		field = in.WithWidth(q.formWidth())
 	} else {
 		opts := make([]huh.Option[string], len(q.options))
 		for i, o := range q.options {
@@ -114,9 +116,13 @@ func (q *qform) rebuild(c *common) {
 		field = sel.Title(q.title).Description(q.desc).Options(opts...).Value(&q.value).Height(h + titleLines)
 	}
 	q.form = huh.NewForm(huh.NewGroup(field)).WithShowHelp(false).WithShowErrors(false).
-		WithTheme(th).WithKeyMap(km).WithWidth(max(q.width, 20))
+		WithTheme(th).WithKeyMap(km).WithWidth(q.formWidth())
 	q.form.Init()
 }
+
+// formWidth is one cell narrower than the room given: the form's wrapping can leave a comma
+// or full stop one cell past its width, which the pane would then break onto a line of its own.
+func (q *qform) formWidth() int { return max(q.width-1, 20) }
 
 func (q *qform) resize(c *common, width int) {
 	if width != q.width {

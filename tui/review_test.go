@@ -1,0 +1,55 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+)
+
+// The new-case label's help is whole, and the box to type in is on screen, at both sizes.
+func TestNewCaseLabelHelpWhole(t *testing.T) {
+	for _, sz := range [][2]int{{80, 24}, {60, 16}} {
+		d := newDriver(t, Options{NoColor: true}, sz[0], sz[1])
+		d.key("ctrl+n", "enter")
+		s := d.screen()
+		flat := strings.Join(strings.Fields(s), " ")
+		if !strings.Contains(flat, "you can leave it empty.") {
+			t.Fatalf("%dx%d: the label help is cut:\n%s", sz[0], sz[1], s)
+		}
+		d.typeText("Ruth")
+		d.mustSee("> Ruth")
+		d.checkFits()
+	}
+}
+
+// A typed question whose title wraps still shows the box to type in.
+func TestTypedQuestionWithLongTitleShowsBox(t *testing.T) {
+	d := newDriver(t, Options{NoColor: true}, 80, 24)
+	d.key("ctrl+n", "enter", "enter")
+	for i := 0; i < 60 && d.m.iv.form != nil && d.m.iv.q.Name != "placing_council"; i++ {
+		d.answerOne(grandmaSGO)
+	}
+	if d.m.iv.form == nil {
+		t.Fatal("the placing council question was not asked")
+	}
+	d.mustSee("Which council looked after the child")
+	d.typeText("Lee")
+	d.mustSee("> Leeds")
+}
+
+// answerOne answers the question on screen from answers, or skips it.
+func (d *driver) answerOne(answers map[string]string) {
+	d.t.Helper()
+	q := d.m.iv.q
+	v, ok := answers[q.Name]
+	switch {
+	case !ok && d.m.iv.form.typed:
+		d.key("ctrl+s")
+	case !ok:
+		d.key("s")
+	case d.m.iv.form.typed:
+		d.typeText(v)
+		d.key("enter")
+	default:
+		d.pick(v)
+	}
+}
