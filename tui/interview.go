@@ -355,22 +355,40 @@ func (iv *interviewModel) sidePane(m *Model, width, height int) string {
 	st := m.c.st
 	cs := m.cs
 	var b strings.Builder
-	b.WriteString(st.Heading.Render("Answers so far") + "\n")
+	head := st.Heading.Render("Answers so far")
+	switch {
+	case iv.focusAnswers:
+		head += " " + st.Subtle.Render(clip("· enter to change", max(width-15, 0)))
+	case iv.wide(m):
+		head += " " + st.Subtle.Render(clip("· tab to change", max(width-15, 0)))
+	}
+	b.WriteString(head + "\n")
 	ks := iv.answered(m)
-	resultLines := 6
-	room := max(height-resultLines-2, 2)
+	counts := iv.countsLine(m, width)
+	// The answers come first: the results below keep their heading and counts, and show
+	// the best few outcomes only if there is room.
+	minResults := 2 + lipgloss.Height(counts)
+	room := max(height-1-minResults, 2)
 	a := cs.w.Answers()
 	user := cs.user()
 	if len(ks) == 0 {
 		b.WriteString(st.Subtle.Render("None yet.") + "\n")
 	}
-	start := 0
-	if iv.focusAnswers && iv.sel >= room {
-		start = iv.sel - room + 1
-	} else if !iv.focusAnswers && len(ks) > room {
-		start = len(ks) - room
+	start, end := 0, len(ks)
+	if len(ks) > room {
+		// One line says how many are out of sight, so nobody thinks an answer was lost.
+		show := max(room-1, 1)
+		if iv.focusAnswers {
+			start = max(min(iv.sel-show/2, len(ks)-show), 0)
+		} else {
+			start = len(ks) - show
+		}
+		end = start + show
 	}
-	for i := start; i < len(ks) && i < start+room; i++ {
+	if start > 0 {
+		b.WriteString(st.Subtle.Render(clip("↑ "+itoa(start)+" earlier answers", width)) + "\n")
+	}
+	for i := start; i < end; i++ {
 		k := ks[i]
 		q := wizard.QuestionFor(k)
 		val := answerWords(q, a.Value(k), cs.w.Skipped(k))
@@ -383,9 +401,13 @@ func (iv *interviewModel) sidePane(m *Model, width, height int) string {
 		}
 		b.WriteString(row + "\n")
 	}
+	if end < len(ks) {
+		b.WriteString(st.Subtle.Render(clip("↓ "+itoa(len(ks)-end)+" more", width)) + "\n")
+	}
 	b.WriteString("\n" + st.Heading.Render("Results so far") + "\n")
-	b.WriteString(iv.countsLine(m, width) + "\n")
-	for _, o := range topOutcomes(cs.rep, resultLines-2) {
+	b.WriteString(counts + "\n")
+	used := lipgloss.Height(strings.TrimRight(b.String(), "\n"))
+	for _, o := range topOutcomes(cs.rep, min(4, max(height-used, 0))) {
 		b.WriteString(st.Status[string(o.Status)].Render(m.c.symbol(o.Status)) + " " + clip(o.Title, width-5) + "\n")
 	}
 	return padLines(fitLines(strings.TrimRight(b.String(), "\n"), height), height)
@@ -394,10 +416,25 @@ func (iv *interviewModel) sidePane(m *Model, width, height int) string {
 func (iv *interviewModel) countsLine(m *Model, width int) string {
 	c := m.cs.counts
 	part := func(s entitlements.Status) string {
+		if s == entitlements.Check {
+			// "Check" alone reads as an instruction; these are the ones that cannot be said yet.
+			return itoa(c[s]) + " cannot say yet " + m.c.symbol(s)
+		}
 		return itoa(c[s]) + " " + strings.ToLower(m.c.statusLabel(s))
 	}
-	s := part(entitlements.Eligible) + ", " + part(entitlements.MayBeEligible) + ", " + part(entitlements.Check)
-	return wrapText(s, width)
+	// A line breaks between the counts, never inside one, so a symbol is not left on its own.
+	var ls []string
+	for _, p := range []string{part(entitlements.Eligible), part(entitlements.MayBeEligible), part(entitlements.Check)} {
+		if n := len(ls); n > 0 && lipgloss.Width(ls[n-1]+", "+p) <= width {
+			ls[n-1] += ", " + p
+		} else {
+			if n > 0 {
+				ls[n-1] += ","
+			}
+			ls = append(ls, p)
+		}
+	}
+	return wrapText(strings.Join(ls, "\n"), width)
 }
 
 // topOutcomes are the best few outcomes for the live results: eligible first, then may be.
@@ -446,14 +483,32 @@ func answerWords(q wizard.Question, v string, skipped bool) string {
 func (iv *interviewModel) keys(m *Model) helpKeys {
 	k := m.c.keys
 	if iv.focusAnswers {
-		return helpKeys{short: []key.Binding{k.Up, k.Down, kb("e", "change answer"), kb("tab", "back to question"), k.QuickExit}}
+		return helpKeys{short: []key.Binding{kb("enter", "change it"), kb("↑/↓", "choose"), kb("esc", "back to question"), k.QuickExit}}
 	}
+	// The short help is in order of importance: the window drops keys from its end. Beside
+	// the question the answers pane says tab changes them, so tab can wait there.
 	typing := iv.form != nil && iv.form.typed
 	if typing {
-		return helpKeys{short: []key.Binding{kb("enter", "answer"), kb("ctrl+s", "skip"), kb("tab", "answers"), kb("f1", "what this means"), kb("ctrl+o", "results"), kb("ctrl+r", "read-out"), k.QuickExit},
-			full: [][]key.Binding{{kb("enter", "answer"), kb("ctrl+s", "skip"), kb("f1", "what this means")}, {kb("ctrl+o", "results"), kb("ctrl+r", "read-out"), kb("ctrl+t", "notes"), kb("ctrl+l", "letters")}, {kb("tab", "answers"), kb("esc", "cases"), k.QuickExit}}}
+		short := []key.Binding{kb("enter", "answer"), kb("ctrl+s", "skip")}
+		if !iv.wide(m) {
+			short = append(short, kb("tab", "answers"))
+		}
+		short = append(short, kb("f1", "explain"), kb("ctrl+o", "results"), kb("ctrl+r", "read-out"))
+		if iv.wide(m) {
+			short = append(short, kb("tab", "answers"))
+		}
+		return helpKeys{short: append(short, k.QuickExit),
+			full: [][]key.Binding{{kb("enter", "answer"), kb("ctrl+s", "skip"), kb("f1", "explain")}, {kb("ctrl+o", "results"), kb("ctrl+r", "read-out"), kb("ctrl+t", "notes"), kb("ctrl+l", "letters")}, {kb("tab", "answers"), kb("esc", "cases"), k.QuickExit}}}
 	}
-	return helpKeys{short: []key.Binding{kb("enter", "answer"), k.Skip, kb("tab", "answers"), kb("?", "what this means"), k.Results, k.ReadOut, k.Notes, k.QuickExit},
+	short := []key.Binding{kb("enter", "answer"), k.Skip}
+	if !iv.wide(m) {
+		short = append(short, kb("tab", "answers"))
+	}
+	short = append(short, kb("?", "explain"), k.Results, k.ReadOut, k.Notes)
+	if iv.wide(m) {
+		short = append(short, kb("tab", "answers"))
+	}
+	return helpKeys{short: append(short, k.QuickExit),
 		full: [][]key.Binding{{kb("↑/↓", "choose"), kb("enter", "answer"), k.Skip}, {k.Results, k.ReadOut, k.Notes, k.Letters}, {kb("tab", "answers"), kb("esc", "cases"), k.QuickExit}}}
 }
 

@@ -721,7 +721,7 @@ func (lt *letterModel) keys(m *Model) helpKeys {
 	case lmPath, lmSentDate, lmReplyDate:
 		return helpKeys{short: []key.Binding{kb("enter", "ok"), kb("esc", "cancel"), k.QuickExit}}
 	}
-	short := []key.Binding{kb("e", "edit"), kb("g", "regenerate"), kb("x", "export"), kb("c", "copy"), kb("m", "sent"), kb("r", "reply"), kb("f", "follow-up"), kb("d", "details"), k.Back, k.QuickExit}
+	short := []key.Binding{kb("e", "edit"), kb("x", "export"), kb("m", "mark as sent"), kb("c", "copy"), kb("r", "reply"), kb("f", "follow-up"), kb("d", "details"), kb("g", "write again"), k.Back, k.QuickExit}
 	return helpKeys{short: short, full: [][]key.Binding{
 		{kb("↑/↓", "scroll"), kb("e", "edit"), kb("g", "write again"), kb("d", "details")},
 		{kb("x", "export"), kb("c", "copy"), k.Back},

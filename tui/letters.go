@@ -274,6 +274,6 @@ func (m *Model) viewLetters() string {
 
 func (m *Model) lettersKeys() helpKeys {
 	k := m.c.keys
-	return helpKeys{short: []key.Binding{k.Up, k.Down, kb("enter", "open"), kb("d", "details"), k.Back, k.QuickExit},
+	return helpKeys{short: []key.Binding{kb("↑/↓", "choose"), kb("enter", "open"), kb("d", "details"), k.Back, k.QuickExit},
 		full: [][]key.Binding{{k.Up, k.Down, kb("enter", "open")}, {kb("d", "people's details"), k.ReadOut}, {k.Back, k.QuickExit}}}
 }

@@ -635,12 +635,44 @@ func triesLeft(n int) string {
 }
 
 func (m *Model) helpView() string {
-	v := m.c.help.View(m.helpKeys())
+	hk := m.helpKeys()
+	if !m.c.help.ShowAll {
+		hk.short = m.fitShortHelp(hk.short)
+	}
+	v := m.c.help.View(hk)
 	ls := strings.Split(v, "\n")
 	for i, l := range ls {
 		ls[i] = ansi.Truncate(l, m.c.width, "…")
 	}
 	return strings.Join(ls, "\n")
+}
+
+// fitShortHelp drops keys from the short help until it fits the window, rather than cutting
+// the line mid-word. The keys at the end that lead out (esc, and the quick exit) are always
+// kept; the others are in order of importance, so they go from the end.
+func (m *Model) fitShortHelp(bs []key.Binding) []key.Binding {
+	width := func(bs []key.Binding) int {
+		h := m.c.help
+		h.SetWidth(0)
+		return lipgloss.Width(h.ShortHelpView(bs))
+	}
+	if len(bs) < 2 || width(bs) <= m.c.width {
+		return bs
+	}
+	cut := len(bs)
+	for cut > 1 {
+		k := bs[cut-1].Help().Key
+		if k != "ctrl+q" && !strings.HasPrefix(k, "esc") && !strings.Contains(k, "/esc") {
+			break
+		}
+		cut--
+	}
+	tail := bs[cut:]
+	head := append([]key.Binding(nil), bs[:cut]...)
+	for len(head) > 1 && width(append(append([]key.Binding(nil), head...), tail...)) > m.c.width {
+		head = head[:len(head)-1]
+	}
+	return append(head, tail...)
 }
 
 func (m *Model) helpKeys() helpKeys {

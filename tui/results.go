@@ -297,8 +297,8 @@ func (r *resultsModel) viewOutcome(m *Model) string {
 func (r *resultsModel) keys(m *Model) helpKeys {
 	k := m.c.keys
 	if m.scr == scrOutcome {
-		return helpKeys{short: []key.Binding{kb("↑/↓", "scroll"), kb("esc", "back"), k.Letters, k.ReadOut, k.QuickExit}}
+		return helpKeys{short: []key.Binding{kb("↑/↓", "scroll"), k.Letters, k.ReadOut, kb("esc", "back"), k.QuickExit}}
 	}
-	return helpKeys{short: []key.Binding{k.Up, k.Down, kb("enter", "details"), k.More, k.ReadOut, kb("i", "questions"), k.QuickExit},
+	return helpKeys{short: []key.Binding{kb("enter", "details"), k.ReadOut, k.Letters, k.More, kb("esc", "questions"), k.QuickExit},
 		full: [][]key.Binding{{k.Up, k.Down, kb("enter", "details"), k.More}, {k.ReadOut, k.Notes, k.Letters, kb("d", "details"), kb("i/esc", "questions")}, {kb("q", "cases"), k.QuickExit}}}
 }

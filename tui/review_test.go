@@ -53,3 +53,42 @@ func (d *driver) answerOne(answers map[string]string) {
 		d.pick(v)
 	}
 }
+
+// The help line is never cut mid-word: keys drop off the end instead, and the way out
+// (esc, and the quick exit) always stays.
+func TestHelpLineKeepsTheWayOut(t *testing.T) {
+	for _, sz := range [][2]int{{80, 24}, {60, 16}} {
+		d := newDriver(t, Options{NoColor: true}, sz[0], sz[1])
+		last := func() string {
+			ls := strings.Split(d.screen(), "\n")
+			return ls[len(ls)-1]
+		}
+		if l := last(); !strings.Contains(l, "esc quit") || !strings.HasSuffix(strings.TrimSpace(l), "ctrl+q quick exit") {
+			t.Errorf("%dx%d cases: help line %q", sz[0], sz[1], l)
+		}
+		d.key("ctrl+n", "enter", "enter")
+		if l := last(); strings.Contains(l, "…") || !strings.HasSuffix(strings.TrimSpace(l), "ctrl+q quick exit") || !strings.Contains(l, "enter answer") {
+			t.Errorf("%dx%d questions: help line %q", sz[0], sz[1], l)
+		}
+		d.checkFits()
+	}
+}
+
+// When the answers so far do not all fit beside the question, the pane says how many are
+// out of sight, and tab shows the earliest.
+func TestAnswersSoFarSaysWhatIsHidden(t *testing.T) {
+	d := newDriver(t, Options{NoColor: true}, 80, 24)
+	d.key("ctrl+n", "enter", "enter")
+	for i := 0; i < 60 && d.m.iv.form != nil && len(d.m.iv.answered(d.m)) < 16; i++ {
+		d.answerOne(grandmaSGO)
+	}
+	d.mustSee("Answers so far · tab to change", "earlier answers", "Results so far", "cannot say yet")
+	d.mustNotSee("Country: England")
+	d.key("tab")
+	for i := 0; i < 20; i++ {
+		d.key("up")
+	}
+	d.mustSee("Country: England", "more")
+	d.mustNotSee("earlier answers")
+	d.checkFits()
+}
