@@ -50,6 +50,13 @@ func councilName(o *entitlements.Office, answer string) string {
 	return safe(answer)
 }
 
+// sameCouncil says whether two names (as typed, or as an office's name) are one council.
+func sameCouncil(a, b string) bool {
+	ca, okA := entitlements.FindCouncil(a)
+	cb, okB := entitlements.FindCouncil(b)
+	return okA && okB && ca.Name == cb.Name
+}
+
 func orGap(s, label string) string {
 	if s == "" {
 		return gap(label)
@@ -97,6 +104,10 @@ func newCase(in *Input, st entitlements.Status, due entitlements.Date) *caseData
 	m["Relationship"] = orGap(rel, "your relationship to the child")
 
 	home := councilName(d.Council, a.Value(entitlements.CouncilKey))
+	if d.PlacingCouncil == nil && d.Council != nil && sameCouncil(a.Value(entitlements.PlacingCouncil), home) {
+		// The council that looked after the child is often the family's own: same office.
+		d.PlacingCouncil = d.Council
+	}
 	placing := councilName(d.PlacingCouncil, a.Value(entitlements.PlacingCouncil))
 	m["Council"] = orGap(home, "your council's name")
 	m["PlacingCouncil"] = orGap(placing, "name of the council that looked after the child")

@@ -28,3 +28,25 @@ func TestSGSupportLetterForSomeoneConsideringAnOrder(t *testing.T) {
 		}
 	}
 }
+
+// When the council that looked after the child is the family's own council, its address is known.
+func TestPlacingCouncilSameAsHomeUsesItsAddress(t *testing.T) {
+	var a entitlements.Answers
+	for k, v := range map[entitlements.Key]string{entitlements.Country: "england", entitlements.LivingWithCarer: "yes", entitlements.ParentInHome: "no",
+		entitlements.Relationship: "grandparent", entitlements.LegalStatus: "sgo", entitlements.PreviouslyLookedAfter: "yes",
+		entitlements.OrderDate: "2025-01-10", entitlements.CouncilKey: "Leeds", entitlements.PlacingCouncil: "Leeds"} {
+		a.Set(k, v)
+	}
+	d := entitlements.Details{Council: &entitlements.Office{Name: "Leeds City Council", Address: []string{"Merrion House"}, Postcode: "LS2 8BB"}}
+	l, err := Draft(Input{RequestID: "sg_support_assessment", Answers: a, Details: d, AsOf: entitlements.MustDate("2026-11-22"), Today: entitlements.MustDate("2026-11-22")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	to := strings.Join(l.To, "\n")
+	if !strings.Contains(to, "Merrion House") || strings.Contains(to, "[") {
+		t.Errorf("recipient = %q; gaps %v", to, l.Gaps)
+	}
+	if d.PlacingCouncil != nil {
+		t.Error("drafting changed the caller's details")
+	}
+}
