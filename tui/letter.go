@@ -243,7 +243,8 @@ func (lt *letterModel) header(m *Model) string {
 		lines = append(lines, stl.Render(l))
 	}
 	if gs := gapsIn(lt.text(m)); len(gs) > 0 {
-		g := "Fill these in: " + strings.Join(gs, ", ") + " (press d to add details)"
+		// The key comes first: the list may be cut short.
+		g := "Press d to fill in: " + strings.Join(gs, ", ") + "."
 		gl := strings.Split(wrapText(entitlements.CleanText(g), w), "\n")
 		if len(gl) > 2 {
 			gl = gl[:2]

@@ -68,7 +68,7 @@ func TestLetterJourney(t *testing.T) {
 	if r == nil || len(r.Versions) != 1 || r.Versions[0].Edited {
 		t.Fatalf("first draft not saved as version 1: %+v", r)
 	}
-	d.mustSee("version 1", "Fill these in:", "child's full name", "press d")
+	d.mustSee("version 1", "Press d to fill in:", "child's full name")
 	d.checkFits()
 
 	// add the child's name in details, then write the letter again

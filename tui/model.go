@@ -546,7 +546,8 @@ func (m *Model) crumb() string {
 	case scrResults:
 		return name + " · What the family can get"
 	case scrOutcome:
-		return name + " · Details"
+		// Not "Details": that word is the people's details screen.
+		return name + " · What the family can get · More about this"
 	case scrReadOut:
 		return name + " · Read-out summary"
 	case scrNotes:

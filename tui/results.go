@@ -152,9 +152,15 @@ func (r *resultsModel) viewList(m *Model) string {
 	h := m.bodyHeight()
 	var lines []string
 	arr := strings.Split(wrapText(entitlements.ArrangementWords(m.cs.rep.Arrangement), w-1), "\n")
-	if len(arr) > 2 {
-		arr = arr[:2]
-		arr[1] = clip(arr[1]+"…", w-1)
+	// The arrangement says what the family's situation is called and means: let it be whole
+	// where there is room for it.
+	maxArr := 2
+	if h >= 12 {
+		maxArr = 3
+	}
+	if len(arr) > maxArr {
+		arr = arr[:maxArr]
+		arr[maxArr-1] = clip(arr[maxArr-1]+"…", w-1)
 	}
 	for _, l := range arr {
 		lines = append(lines, st.Bold.Render(l))
@@ -204,6 +210,13 @@ func (r *resultsModel) viewList(m *Model) string {
 	}
 	if start > 0 && start < len(body) {
 		body = body[start:]
+		if room > 3 {
+			body[0] = st.Subtle.Render("  More above: ↑")
+		}
+	}
+	// Say when the list goes on below the window, so nobody thinks it ends there.
+	if room > 3 && len(body) > room {
+		body = append(body[:room-1], st.Subtle.Render("  More below: ↓"))
 	}
 	return strings.Join(append(lines, body...), "\n")
 }

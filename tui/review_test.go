@@ -92,3 +92,21 @@ func TestAnswersSoFarSaysWhatIsHidden(t *testing.T) {
 	d.mustNotSee("earlier answers")
 	d.checkFits()
 }
+
+// A long results list says there is more below (and above once scrolled), and the legal
+// arrangement is shown whole at 80x24.
+func TestResultsSayThereIsMore(t *testing.T) {
+	d := newDriver(t, Options{NoColor: true}, 80, 24)
+	d.key("ctrl+n", "enter", "enter")
+	d.answerAll(grandmaSGO)
+	d.key("o")
+	d.mustSee("until they are 18.", "More below: ↓")
+	for i := 0; i < 30; i++ {
+		d.key("down")
+	}
+	d.mustSee("More above: ↑")
+	d.checkFits()
+	d.key("enter")
+	d.mustSee("More about this")
+	d.mustNotSee("· Details")
+}
