@@ -54,6 +54,11 @@ type Model struct {
 	pass      textinput.Model
 	passTries int
 	unlocking bool
+	// On first run a new passphrase is typed twice: a slip the first time would lock the
+	// file for good. passFirst is the first typing while the second is asked for.
+	passFirst    []byte
+	passConfirm  bool
+	passMismatch bool
 
 	list    casesModel
 	newCase newCaseModel
@@ -357,7 +362,16 @@ func (m *Model) updatePass(msg tea.Msg) tea.Cmd {
 		case "enter":
 			p := []byte(m.pass.Value())
 			switch {
+			case m.scr == scrFirstRun && len(p) > 0 && !m.passConfirm:
+				m.passFirst, m.passConfirm, m.passMismatch = p, true, false
+				m.pass.Reset()
+				return nil
+			case m.scr == scrFirstRun && m.passConfirm && string(p) != string(m.passFirst):
+				m.passFirst, m.passConfirm, m.passMismatch = nil, false, true
+				m.pass.Reset()
+				return nil
 			case m.scr == scrFirstRun:
+				m.passFirst, m.passConfirm, m.passMismatch = nil, false, false
 				m.scr = scrLoading
 				return openDB(m.path, p)
 			case m.scr == scrLocked && m.store != nil && !m.store.Protected():
@@ -375,6 +389,11 @@ func (m *Model) updatePass(msg tea.Msg) tea.Cmd {
 				return openDB(m.path, p)
 			}
 		case "esc":
+			if m.scr == scrFirstRun && m.passConfirm {
+				m.passFirst, m.passConfirm = nil, false
+				m.pass.Reset()
+				return nil
+			}
 			if m.scr == scrFirstRun {
 				m.pass.Reset()
 				m.scr = scrLoading
@@ -604,7 +623,14 @@ func (m *Model) viewFirstRun() string {
 	b.WriteString(wrapText("Nothing is sent anywhere. Delete a case and it is gone.", w) + "\n")
 	b.WriteString(wrapText("You can protect the file with a passphrase. If you forget it, nobody can open the file.", w) + "\n\n")
 	b.WriteString(m.pass.View() + "\n\n")
-	b.WriteString(m.c.st.Subtle.Render(wrapText("Type a passphrase and press enter, or press esc to carry on without one.", w)))
+	switch {
+	case m.passConfirm:
+		b.WriteString(m.c.st.Bold.Render(wrapText("Type the same passphrase again, to be sure, and press enter. Press esc to start again.", w)))
+	case m.passMismatch:
+		b.WriteString(m.c.st.Error.Render(wrapText("The two did not match. Type a passphrase again, or press esc to carry on without one.", w)))
+	default:
+		b.WriteString(m.c.st.Subtle.Render(wrapText("Type a passphrase and press enter, or press esc to carry on without one.", w)))
+	}
 	return b.String()
 }
 
@@ -680,8 +706,13 @@ func (m *Model) helpKeys() helpKeys {
 	k := m.c.keys
 	switch m.scr {
 	case scrFirstRun:
+		if m.passConfirm {
+			return helpKeys{short: []key.Binding{kb("enter", "confirm"), kb("esc", "start again"), k.QuickExit}}
+		}
 		return helpKeys{short: []key.Binding{kb("enter", "set passphrase"), kb("esc", "no passphrase"), k.QuickExit}}
-	case scrPassphrase, scrLocked:
+	case scrLocked:
+		return helpKeys{short: []key.Binding{kb("enter", "carry on"), k.QuickExit}}
+	case scrPassphrase:
 		return helpKeys{short: []key.Binding{kb("enter", "open"), k.QuickExit}}
 	case scrCases:
 		return m.list.keys(m)

@@ -1,8 +1,11 @@
 package tui
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"kincare/storage"
 )
 
 // The new-case label's help is whole, and the box to type in is on screen, at both sizes.
@@ -109,4 +112,32 @@ func TestResultsSayThereIsMore(t *testing.T) {
 	d.key("enter")
 	d.mustSee("More about this")
 	d.mustNotSee("· Details")
+}
+
+// A new passphrase is typed twice; if the two differ, nothing is set and it asks again.
+func TestFirstRunPassphraseTypedTwice(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "new.db")
+	d := newDriver(t, Options{DBPath: path, NoColor: true}, 60, 16)
+	d.typeText("correct horse")
+	d.key("enter")
+	d.mustSee("again, to be sure", "enter confirm")
+	d.typeText("correct hrose")
+	d.key("enter")
+	d.mustSee("did not match")
+	if d.m.scr != scrFirstRun {
+		t.Fatal("a mismatched passphrase was accepted")
+	}
+	d.typeText("correct horse")
+	d.key("enter")
+	d.key("esc") // start again
+	d.mustSee("Type a passphrase")
+	d.typeText("correct horse")
+	d.key("enter")
+	d.typeText("correct horse")
+	d.key("enter")
+	d.mustSee("No cases yet")
+	d.m.shutdown()
+	if p, err := storage.IsProtected(path); err != nil || !p {
+		t.Fatalf("file not protected: %v %v", p, err)
+	}
 }
