@@ -334,11 +334,13 @@ func (iv *interviewModel) view(m *Model) string {
 func (iv *interviewModel) questionPane(m *Model, width, height int) string {
 	st := m.c.st
 	if iv.form == nil {
-		s := st.Bold.Render(wrapText("That is every question that could change the results.", width)) + "\n\n" +
-			wrapText("Press enter or o to see what the family can get, r for the read-out summary, or tab to change an answer.", width)
+		// What the answers mean for the family comes before the keys: the help line has the
+		// keys too, and on a small window the end is cut.
+		s := st.Bold.Render(wrapText("That is every question that could change the results.", width))
 		if ex := m.cs.w.Explain(); ex != "" {
 			s += "\n\n" + wrapText(ex, width)
 		}
+		s += "\n\n" + wrapText("Press enter or o to see what the family can get, r for the read-out summary, or tab to change an answer.", width)
 		return padLines(s, height)
 	}
 	s := iv.form.view()
@@ -347,6 +349,14 @@ func (iv *interviewModel) questionPane(m *Model, width, height int) string {
 	}
 	if ex := m.cs.w.Explain(); ex != "" && lipgloss.Height(s)+3 < height {
 		s += "\n\n" + st.Subtle.Render(wrapText(ex, width))
+	}
+	// On a small window the help line has no room for the explain key: say it here.
+	if !iv.wide(m) && !iv.showHelp && iv.q.Help != "" && lipgloss.Height(s)+2 <= height {
+		k := "?"
+		if iv.form.typed {
+			k = "f1"
+		}
+		s += "\n\n" + st.Subtle.Render(clip("Press "+k+" to explain this question.", width))
 	}
 	return padLines(fitLines(s, height), height)
 }
@@ -487,6 +497,10 @@ func (iv *interviewModel) keys(m *Model) helpKeys {
 	}
 	// The short help is in order of importance: the window drops keys from its end. Beside
 	// the question the answers pane says tab changes them, so tab can wait there.
+	if iv.form == nil {
+		return helpKeys{short: []key.Binding{kb("enter", "results"), k.ReadOut, kb("tab", "change an answer"), k.Notes, k.QuickExit},
+			full: [][]key.Binding{{kb("enter", "results"), k.ReadOut, k.Notes, k.Letters}, {kb("tab", "change an answer"), kb("esc", "cases"), k.QuickExit}}}
+	}
 	typing := iv.form != nil && iv.form.typed
 	if typing {
 		short := []key.Binding{kb("enter", "answer"), kb("ctrl+s", "skip")}

@@ -182,7 +182,7 @@ func validateAnswer(qq wizard.Question, v string) error {
 		}
 	case entitlements.Text:
 		if v == "" {
-			return fmt.Errorf("Please type the council's name, or skip this question.")
+			return fmt.Errorf("Please type the council's name, or press ctrl+s to skip this question.")
 		}
 	}
 	return nil

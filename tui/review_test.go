@@ -141,3 +141,15 @@ func TestFirstRunPassphraseTypedTwice(t *testing.T) {
 		t.Fatalf("file not protected: %v %v", p, err)
 	}
 }
+
+// Once every question is answered the help line offers the results, not "answer" and "skip";
+// on a small window the question says how to have it explained.
+func TestDoneAndNarrowHints(t *testing.T) {
+	d := newDriver(t, Options{NoColor: true}, 60, 16)
+	d.key("ctrl+n", "enter", "enter")
+	d.mustSee("Press ? to explain this question.")
+	d.answerAll(grandmaSGO)
+	d.mustSee("enter results", "That is every question")
+	d.mustNotSee("enter answer", "s skip")
+	d.checkFits()
+}
