@@ -140,6 +140,7 @@ func (s *lineSession) back() {
 // choose asks one question until it gets a usable answer. It returns the stored value, or
 // one of the commands "q", "b", "s".
 func (s *lineSession) choose(q wizard.Question, n int) (string, bool) {
+	q = q.For(s.user)
 	for {
 		if n > 0 {
 			s.say("Question %d. %s", n, q.Prompt(s.user))
@@ -347,7 +348,7 @@ func (s *lineSession) change() {
 		return
 	}
 	for i, k := range keys {
-		q := wizard.QuestionFor(k)
+		q := wizard.QuestionFor(k).For(s.user)
 		v := a.Value(k)
 		if lbl := q.OptionLabel(v); lbl != "" {
 			v = lbl

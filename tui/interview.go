@@ -60,6 +60,7 @@ func (iv *interviewModel) askNext(m *Model) tea.Cmd {
 }
 
 func (iv *interviewModel) ask(m *Model, q wizard.Question) tea.Cmd {
+	q = q.For(m.cs.user())
 	iv.done = false
 	iv.q = q
 	a := m.cs.w.Answers()
@@ -400,7 +401,7 @@ func (iv *interviewModel) sidePane(m *Model, width, height int) string {
 	}
 	for i := start; i < end; i++ {
 		k := ks[i]
-		q := wizard.QuestionFor(k)
+		q := wizard.QuestionFor(k).For(user)
 		val := answerWords(q, a.Value(k), cs.w.Skipped(k))
 		name := shortPrompt(q, user) + ":"
 		line := name + " " + st.Bold.Render(clip(val, max(width-lipgloss.Width(name)-3, 6)))
@@ -541,7 +542,7 @@ func (m *Model) closeCase() tea.Cmd {
 
 // shortNames label the answers so far, so they fit beside the question.
 var shortNames = map[entitlements.Key]string{
-	entitlements.Country: "Country", entitlements.Relationship: "Relationship", entitlements.LivingWithCarer: "Lives with you",
+	entitlements.Country: "Country", entitlements.Relationship: "Relationship", entitlements.LivingWithCarer: "Lives there",
 	entitlements.ParentInHome: "Parent at home", entitlements.LegalStatus: "Legal status", entitlements.CouncilInvolved: "Social worker arranged",
 	entitlements.PreviouslyLookedAfter: "In care before order", entitlements.AdoptedAbroad: "Adopted abroad", entitlements.ChildAge: "Child's age",
 	entitlements.Duration: "How long", entitlements.ChildDisabled: "Disability", entitlements.ConsideringOrder: "Thinking of order",

@@ -10,8 +10,9 @@ import (
 
 // Option is one answer a person can pick.
 type Option struct {
-	Value string // the spec's value
-	Label string // what the person reads
+	Value   string // the spec's value
+	Label   string // what the person reads (the carer's wording)
+	Adviser string // the adviser's wording, where it differs ("the child lives with the carer")
 }
 
 // Question is one answer key, worded for a carer and for an adviser.
@@ -33,6 +34,23 @@ func (q Question) Prompt(user string) string {
 	return q.Carer
 }
 
+// For returns the question worded for who is at the keyboard: an adviser reads "the carer"
+// where a carer reads "me".
+func (q Question) For(user string) Question {
+	if user != "adviser" {
+		return q
+	}
+	opts := make([]Option, len(q.Options))
+	for i, o := range q.Options {
+		if o.Adviser != "" {
+			o.Label = o.Adviser
+		}
+		opts[i] = o
+	}
+	q.Options = opts
+	return q
+}
+
 // OptionLabel is the label for a stored value ("" if none).
 func (q Question) OptionLabel(v string) string {
 	for _, o := range q.Options {
@@ -43,11 +61,11 @@ func (q Question) OptionLabel(v string) string {
 	return ""
 }
 
-var notSure = Option{e.NotSure, "Not sure"}
+var notSure = Option{e.NotSure, "Not sure", ""}
 
-func yn(yes, no string) []Option { return []Option{{"yes", yes}, {"no", no}} }
+func yn(yes, no string) []Option { return []Option{{"yes", yes, ""}, {"no", no, ""}} }
 
-func ynn(yes, no string) []Option { return []Option{{"yes", yes}, {"no", no}, notSure} }
+func ynn(yes, no string) []Option { return []Option{{"yes", yes, ""}, {"no", no, ""}, notSure} }
 
 // questions, in the order they are asked: the decisive ones first (country, who the carer
 // is, whether a parent is the main carer, the legal status), then what most often settles
@@ -57,17 +75,17 @@ var questions = []Question{
 		Carer:   "Where does the child live?",
 		Adviser: "Which country does the child live in?",
 		Help:    "The rules here are England's. Wales, Scotland and Northern Ireland have their own, and we will point you to help there.",
-		Options: []Option{{"england", "England"}, {"wales", "Wales"}, {"scotland", "Scotland"}, {"northern_ireland", "Northern Ireland"}, {"outside_uk", "Outside the UK"}}},
+		Options: []Option{{"england", "England", ""}, {"wales", "Wales", ""}, {"scotland", "Scotland", ""}, {"northern_ireland", "Northern Ireland", ""}, {"outside_uk", "Outside the UK", ""}}},
 	{Key: e.Relationship,
 		Carer:   "How are you related to the child?",
 		Adviser: "What is the carer's relationship to the child?",
 		Help:    "Brothers, sisters, aunts and uncles include half-relatives and relatives by marriage or civil partnership. A parent's partner means someone not married to (or in a civil partnership with) the parent.",
-		Options: []Option{{"grandparent", "Grandparent"}, {"great_grandparent", "Great-grandparent"}, {"sibling", "Brother or sister"}, {"aunt_uncle", "Aunt or uncle"}, {"step_parent", "Step-parent"}, {"great_aunt_uncle", "Great-aunt or great-uncle"}, {"cousin", "Cousin"}, {"other_relative", "Another relative"}, {"family_friend", "Family friend"}, {"parents_partner", "A parent's partner"}, {"parent", "I am the child's parent"}, {"other", "Someone else"}}},
+		Options: []Option{{"grandparent", "Grandparent", ""}, {"great_grandparent", "Great-grandparent", ""}, {"sibling", "Brother or sister", ""}, {"aunt_uncle", "Aunt or uncle", ""}, {"step_parent", "Step-parent", ""}, {"great_aunt_uncle", "Great-aunt or great-uncle", ""}, {"cousin", "Cousin", ""}, {"other_relative", "Another relative", ""}, {"family_friend", "Family friend", ""}, {"parents_partner", "A parent's partner", ""}, {"parent", "I am the child's parent", "The carer is the child's parent"}, {"other", "Someone else", ""}}},
 	{Key: e.LivingWithCarer,
 		Carer:   "Does the child live with you now?",
 		Adviser: "Does the child live with the carer now?",
 		Help:    "Choose \"Soon\" if you are thinking about taking the child, or it is being arranged.",
-		Options: []Option{{"yes", "Yes, the child lives with me"}, {"soon", "Soon, or I am thinking about it"}, {"no", "No"}}},
+		Options: []Option{{"yes", "Yes, the child lives with me", "Yes, the child lives with the carer"}, {"soon", "Soon, or I am thinking about it", "Soon, or the carer is thinking about it"}, {"no", "No", ""}}},
 	{Key: e.ParentInHome,
 		Carer:   "Does one of the child's parents live with you and do most of the caring?",
 		Adviser: "Does a parent live in the same home and act as the child's main carer?",
@@ -77,7 +95,7 @@ var questions = []Question{
 		Carer:   "Is there a court order about the child, or is the child in the council's care?",
 		Adviser: "What is the child's legal status with the carer?",
 		Help:    "The order's title is at the top of the first page of the court order. \"In the council's care\" (looked after) means a care order, an interim care order, or the parents agreed to it (section 20) and you were approved as the child's foster carer.",
-		Options: []Option{{"none", "No order, and not in the council's care"}, {"kinship_foster", "In the council's care, I am their foster carer"}, {"sgo", "Special guardianship order"}, {"cao", "Child arrangements order (lives with me)"}, {"residence_order", "Residence order (before April 2014)"}, {"adoption", "I adopted the child"}, {"guardian", "I was appointed guardian (for example in a will)"}, notSure}},
+		Options: []Option{{"none", "No order, and not in the council's care", ""}, {"kinship_foster", "In the council's care, I am their foster carer", "In the council's care, the carer is their foster carer"}, {"sgo", "Special guardianship order", ""}, {"cao", "Child arrangements order (lives with me)", "Child arrangements order (lives with the carer)"}, {"residence_order", "Residence order (before April 2014)", ""}, {"adoption", "I adopted the child", "The carer adopted the child"}, {"guardian", "I was appointed guardian (for example in a will)", "The carer was appointed guardian (for example in a will)"}, notSure}},
 	{Key: e.CouncilInvolved,
 		Carer:   "Did children's services (a social worker) arrange for the child to come to you?",
 		Adviser: "Did children's services arrange the move, or is there a social worker or child protection plan?",
@@ -101,7 +119,7 @@ var questions = []Question{
 		Carer:   "How long will the child live with you?",
 		Adviser: "How long has the child lived, or will they live, with the carer?",
 		Help:    "28 days or more matters: a friend or distant relative caring that long must tell the council (private fostering).",
-		Options: []Option{{"under_28_days", "Less than 28 days"}, {"28_days_or_more", "28 days or more"}, notSure}},
+		Options: []Option{{"under_28_days", "Less than 28 days", ""}, {"28_days_or_more", "28 days or more", ""}, notSure}},
 	{Key: e.ChildDisabled,
 		Carer:   "Does the child have a disability or long-term health condition?",
 		Adviser: "Is the child disabled, or do they have a long-term condition?",
@@ -111,12 +129,12 @@ var questions = []Question{
 		Carer:   "Are you thinking of applying for a court order?",
 		Adviser: "Is the carer considering an order, or being assessed for one?",
 		Help:    "Special guardianship gives you parental responsibility until 18. A child arrangements order says the child lives with you. Adoption makes you the legal parent.",
-		Options: []Option{{"none", "No"}, {"sgo", "Special guardianship"}, {"cao", "Child arrangements order"}, {"adoption", "Adoption"}, notSure}},
+		Options: []Option{{"none", "No", ""}, {"sgo", "Special guardianship", ""}, {"cao", "Child arrangements order", ""}, {"adoption", "Adoption", ""}, notSure}},
 	{Key: e.CourtCase,
 		Carer:   "Is there a court case about the child right now?",
 		Adviser: "Is there a court case under way?",
 		Help:    "Care proceedings are the council's court case. A private case is between family members. A parent may apply to change or end your order.",
-		Options: []Option{{"none", "No"}, {"care_proceedings", "Care proceedings by the council"}, {"private_proceedings", "A private family court case"}, {"parent_applying", "A parent is applying to change or end my order"}, notSure}},
+		Options: []Option{{"none", "No", ""}, {"care_proceedings", "Care proceedings by the council", ""}, {"private_proceedings", "A private family court case", ""}, {"parent_applying", "A parent is applying to change or end my order", "A parent is applying to change or end the carer's order"}, notSure}},
 	{Key: e.CouncilKey, Kind: e.Text,
 		Carer:   "Which council area do you live in?",
 		Adviser: "Which council does the carer live in?",
@@ -125,22 +143,22 @@ var questions = []Question{
 		Carer:   "Do you already get special guardianship money from the council?",
 		Adviser: "Does the carer already get special guardianship financial support from the council?",
 		Help:    "A regular special guardianship allowance or other payments under a support plan.",
-		Options: yn("Yes, I get it", "No")},
+		Options: []Option{{"yes", "Yes, I get it", "Yes, the carer gets it"}, {"no", "No", ""}}},
 	{Key: e.InWork,
 		Carer:   "Do you work?",
 		Adviser: "Is the carer in work?",
 		Help:    "Employees have rights to leave and flexible working; self-employed people do not.",
-		Options: []Option{{"yes", "Yes, as an employee"}, {"self_employed", "Yes, self-employed"}, {"no", "No"}}},
+		Options: []Option{{"yes", "Yes, as an employee", ""}, {"self_employed", "Yes, self-employed", ""}, {"no", "No", ""}}},
 	{Key: e.EducationKey,
 		Carer:   "What stage of education is the child at?",
 		Adviser: "What stage of education is the child at?",
 		Help:    "Early years means nursery or pre-school from age 2.",
-		Options: []Option{{"not_yet", "Not started yet"}, {"early_years", "Nursery or pre-school"}, {"primary", "Primary school (reception to year 6)"}, {"secondary", "Secondary school (years 7 to 11)"}, {"post_16", "Sixth form, college or training (16 to 19)"}, {"not_in_education", "Not in education"}}},
+		Options: []Option{{"not_yet", "Not started yet", ""}, {"early_years", "Nursery or pre-school", ""}, {"primary", "Primary school (reception to year 6)", ""}, {"secondary", "Secondary school (years 7 to 11)", ""}, {"post_16", "Sixth form, college or training (16 to 19)", ""}, {"not_in_education", "Not in education", ""}}},
 	{Key: e.SchoolType,
 		Carer:   "What kind of school is it?",
 		Adviser: "What type of school does the child attend?",
 		Help:    "State schools include academies and free schools. Independent schools charge fees.",
-		Options: []Option{{"state", "State school (including academies)"}, {"independent", "Independent (fee-paying) school"}, {"home_educated", "Home education"}, notSure}},
+		Options: []Option{{"state", "State school (including academies)", ""}, {"independent", "Independent (fee-paying) school", ""}, {"home_educated", "Home education", ""}, notSure}},
 	{Key: e.EHCP,
 		Carer:   "Does the child have an Education, Health and Care plan (EHCP)?",
 		Adviser: "Does the child have an Education, Health and Care plan?",
@@ -150,12 +168,12 @@ var questions = []Question{
 		Carer:   "Have either of the child's parents died?",
 		Adviser: "Have either of the child's parents died?",
 		Help:    "This decides Guardian's Allowance, a weekly payment on top of Child Benefit.",
-		Options: []Option{{"none", "No, both are alive"}, {"one", "One parent has died"}, {"both", "Both parents have died"}}},
+		Options: []Option{{"none", "No, both are alive", ""}, {"one", "One parent has died", ""}, {"both", "Both parents have died", ""}}},
 	{Key: e.SurvivingParent,
 		Carer:   "What is the other parent's situation?",
 		Adviser: "What is the surviving parent's situation?",
 		Help:    "Prison counts only if at least two years of the sentence were left when the other parent died.",
-		Options: []Option{{"whereabouts_unknown", "Nobody knows where they are"}, {"in_prison_2_years", "In prison, two years or more left"}, {"hospital_order", "Held in hospital by a court"}, {"divorced_not_maintaining", "Divorced and not paying for the child"}, {"father_unknown", "The father is not known"}, {"other", "None of these"}}},
+		Options: []Option{{"whereabouts_unknown", "Nobody knows where they are", ""}, {"in_prison_2_years", "In prison, two years or more left", ""}, {"hospital_order", "Held in hospital by a court", ""}, {"divorced_not_maintaining", "Divorced and not paying for the child", ""}, {"father_unknown", "The father is not known", ""}, {"other", "None of these", ""}}},
 	{Key: e.Benefits,
 		Carer:   "Do you get Universal Credit, Pension Credit or another means-tested benefit?",
 		Adviser: "Does the carer get a means-tested benefit such as Universal Credit or Pension Credit?",
@@ -183,7 +201,7 @@ var questions = []Question{
 		Carer:   "Who is using this?",
 		Adviser: "Who is using this?",
 		Help:    "This only changes the wording of the questions.",
-		Options: []Option{{"carer", "I am the carer"}, {"adviser", "I am an adviser helping a carer"}}},
+		Options: []Option{{"carer", "I am the carer", ""}, {"adviser", "I am an adviser helping a carer", ""}}},
 }
 
 var byKey = func() [e.NumKeys]*Question {

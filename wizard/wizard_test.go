@@ -372,6 +372,30 @@ func TestWording(t *testing.T) {
 	}
 }
 
+func TestAdviserWordingOfOptions(t *testing.T) {
+	for _, k := range e.AllKeys() {
+		if k == e.User { // "Who is using this?" is answered by the person themselves
+			continue
+		}
+		q := QuestionFor(k).For("adviser")
+		labels := map[string]bool{}
+		for _, o := range q.Options {
+			if labels[o.Label] {
+				t.Errorf("%s: adviser label %q repeated", k, o.Label)
+			}
+			labels[o.Label] = true
+			for _, w := range strings.Fields(strings.ToLower(o.Label)) {
+				if w == "me" || w == "my" || w == "i" {
+					t.Errorf("%s: an adviser would read %q, which speaks as the carer", k, o.Label)
+				}
+			}
+		}
+	}
+	if got := QuestionFor(e.LivingWithCarer).For("carer").OptionLabel("yes"); got != "Yes, the child lives with me" {
+		t.Errorf("carer wording changed: %q", got)
+	}
+}
+
 func TestParseDateInput(t *testing.T) {
 	for in, want := range map[string]string{
 		"22/11/2026": "2026-11-22", "2/3/2024": "2024-03-02", "22 Nov 2026": "2026-11-22", "22 november 2026": "2026-11-22",
