@@ -31,6 +31,15 @@ func ArrangementWords(arr string) string {
 	return "We do not know the legal arrangement yet: whether there is a court order, or the council looks after the child."
 }
 
+// SituationWords describes this family's arrangement: the arrangement's meaning, or, when it
+// is not kinship care, the particular reason and where parents can get help instead.
+func SituationWords(rep Report) string {
+	if rep.Arrangement == ArrNotKinship && len(rep.Outcomes) > 0 && len(rep.Outcomes[0].Why) > 0 {
+		return strings.Join(rep.Outcomes[0].Why, " ")
+	}
+	return ArrangementWords(rep.Arrangement)
+}
+
 // GroupWords is a group's heading.
 func GroupWords(g Group) string {
 	switch g {
@@ -126,14 +135,7 @@ func FigureWords(f Figure) string {
 func ReadOut(rep Report) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Summary as at %s\n\n", longDate(rep.AsOf))
-	b.WriteString(ArrangementWords(rep.Arrangement) + "\n")
-	if !rep.KinshipCare && rep.Arrangement == ArrNotKinship {
-		for _, o := range rep.Outcomes[:1] {
-			for _, w := range o.Why[1:] {
-				b.WriteString(w + "\n")
-			}
-		}
-	}
+	b.WriteString(SituationWords(rep) + "\n")
 	section := func(title string, want ...Status) {
 		wrote := false
 		for _, g := range Groups {

@@ -246,7 +246,7 @@ var lineStatus = map[entitlements.Status]string{
 func (s *lineSession) results() {
 	rep := s.w.Result().Report()
 	s.say("Results")
-	s.say("%s", entitlements.ArrangementWords(rep.Arrangement))
+	s.say("%s", entitlements.SituationWords(rep))
 	s.say("")
 	var notEligible []string
 	num := 0

@@ -151,12 +151,15 @@ func (r *resultsModel) viewList(m *Model) string {
 	w := m.c.width
 	h := m.bodyHeight()
 	var lines []string
-	arr := strings.Split(wrapText(entitlements.ArrangementWords(m.cs.rep.Arrangement), w-1), "\n")
+	arr := strings.Split(wrapText(entitlements.SituationWords(m.cs.rep), w-1), "\n")
 	// The arrangement says what the family's situation is called and means: let it be whole
 	// where there is room for it.
 	maxArr := 2
 	if h >= 12 {
 		maxArr = 3
+	}
+	if m.cs.rep.Arrangement == entitlements.ArrNotKinship {
+		maxArr = h / 2 // the reason, and where a parent can get help, matter more than the empty groups
 	}
 	if len(arr) > maxArr {
 		arr = arr[:maxArr]

@@ -266,8 +266,7 @@ func (w *Wizard) Extras() []Question {
 func (w *Wizard) Explain() string {
 	switch w.result.Arrangement {
 	case e.ArrNotKinship:
-		o, _ := w.result.Outcome("kinship_local_offer")
-		return e.ArrangementWords(e.ArrNotKinship) + " " + strings.Join(o.Why, " ")
+		return e.SituationWords(w.result.Report())
 	case e.ArrPrivateFoster, e.ArrOutsideEngland:
 		return e.ArrangementWords(w.result.Arrangement)
 	}
