@@ -195,19 +195,7 @@ var goldenScreens = []goldenScreen{
 func (d *driver) answerUntil(answers map[string]string, stop string) {
 	d.t.Helper()
 	for i := 0; i < 60 && d.m.iv.form != nil && d.m.iv.q.Name != stop; i++ {
-		q := d.m.iv.q
-		v, ok := answers[q.Name]
-		switch {
-		case !ok && d.m.iv.form.typed:
-			d.key("ctrl+s")
-		case !ok:
-			d.key("s")
-		case d.m.iv.form.typed:
-			d.typeText(v)
-			d.key("enter")
-		default:
-			d.pick(v)
-		}
+		d.answerOne(answers)
 	}
 }
 

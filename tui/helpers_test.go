@@ -229,18 +229,8 @@ func (d *driver) answerAll(answers map[string]string) []string {
 	for i := 0; i < 60 && d.m.scr == scrInterview && d.m.iv.form != nil; i++ {
 		q := d.m.iv.q
 		asked = append(asked, q.Name)
-		v, ok := answers[q.Name]
-		switch {
-		case !ok && d.m.iv.form.typed:
-			d.key("ctrl+s")
-		case !ok:
-			d.key("s")
-		case d.m.iv.form.typed:
-			d.typeText(v)
-			d.key("enter")
-		default:
-			d.pick(v)
-		}
+		v := answers[q.Name]
+		d.answerOne(answers)
 		if d.m.iv.form != nil && d.m.iv.q.Name == q.Name && d.m.iv.form.err != "" {
 			d.t.Fatalf("answer %q to %s was refused: %s", v, q.Name, ansi.Strip(d.m.iv.form.err))
 		}
