@@ -358,15 +358,6 @@ func runImport(args []string, env *cliEnv) error {
 		}
 		return err
 	}
-	path, err := dbPath(*db, env)
-	if err != nil {
-		return err
-	}
-	s, err := openStore(path, env)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
 	mode := storage.ImportRefuse
 	switch {
 	case *copies:
@@ -374,15 +365,17 @@ func runImport(args []string, env *cliEnv) error {
 	case *replace:
 		mode = storage.ImportReplace
 	}
-	ids, err := storage.ImportCases(s, cases, mode)
-	if err != nil {
-		if errors.Is(err, storage.ErrConflict) {
-			return badInput("%v (use --as-copies or --replace)", err)
+	return withStore(*db, env, func(s *storage.DB) error {
+		ids, err := storage.ImportCases(s, cases, mode)
+		if err != nil {
+			if errors.Is(err, storage.ErrConflict) {
+				return badInput("%v (use --as-copies or --replace)", err)
+			}
+			return err
 		}
+		_, err = fmt.Fprintf(env.stdout, "Imported %d case(s).\n", len(ids))
 		return err
-	}
-	fmt.Fprintf(env.stdout, "Imported %d case(s).\n", len(ids))
-	return nil
+	})
 }
 
 // runRequests lists letters waiting for a reply across all cases: overdue first.
