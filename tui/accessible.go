@@ -106,7 +106,13 @@ func (s *lineSession) interview() {
 	for {
 		q, ok := s.w.Next()
 		if !ok {
-			return
+			// Then the details letters need (the date of the order, the council that
+			// looked after the child); they never change a result, and can be skipped.
+			extras := s.w.Extras()
+			if len(extras) == 0 {
+				return
+			}
+			q = extras[0]
 		}
 		n++
 		v, ok := s.choose(q, n)

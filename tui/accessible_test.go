@@ -26,27 +26,29 @@ func runLines(t *testing.T, input string, store storage.Store) string {
 // A grandmother with a special guardianship order after care, answering by number, piped in.
 func TestAccessibleWholeCase(t *testing.T) {
 	in := strings.Join([]string{
-		"1",     // who: carer
-		"1",     // country: England
-		"1",     // relationship: grandparent
-		"1",     // lives with me
-		"2",     // parent in home: no
-		"3",     // legal status: SGO
-		"2",     // council involved: no
-		"1",     // previously looked after: yes
-		"7",     // age
-		"2",     // disabled: no
-		"1",     // considering order: none
-		"1",     // court case: none
-		"Leeds", // council
-		"1",     // in work: employee
-		"3",     // primary
-		"1",     // state school
-		"1",     // parents died: none
-		"2",     // benefits: no
-		"2",     // pension age: no
-		"1",     // summary
-		"0",     // finish
+		"1",        // who: carer
+		"1",        // country: England
+		"1",        // relationship: grandparent
+		"1",        // lives with me
+		"2",        // parent in home: no
+		"3",        // legal status: SGO
+		"2",        // council involved: no
+		"1",        // previously looked after: yes
+		"7",        // age
+		"2",        // disabled: no
+		"1",        // considering order: none
+		"1",        // court case: none
+		"Leeds",    // council
+		"1",        // in work: employee
+		"3",        // primary
+		"1",        // state school
+		"1",        // parents died: none
+		"2",        // benefits: no
+		"2",        // pension age: no
+		"1/3/2024", // the date of the order (for letters)
+		"s",        // the council that looked after the child: skipped
+		"1",        // summary
+		"0",        // finish
 	}, "\n") + "\n"
 	out := runLines(t, in, nil)
 	if strings.ContainsRune(out, '\x1b') {
@@ -62,6 +64,8 @@ func TestAccessibleWholeCase(t *testing.T) {
 		"Not eligible on these answers:",
 		"Summary as at 22 November 2026",
 		"Nothing was kept on this computer.",
+		"Question 19. When was the order made?",
+		"The order was made on 1 March 2024",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q", want)
@@ -100,7 +104,7 @@ func TestAccessibleEndOfInputStillShowsResults(t *testing.T) {
 
 func TestAccessibleCouncilSuggestionsAndSaving(t *testing.T) {
 	store := storage.NewMemory()
-	in := strings.Join([]string{"2", "1", "1", "1", "2", "3", "2", "2", "6", "2", "1", "1", "Boltn", "1", "2", "3", "1", "1", "2", "2", "4", "Gran \x1b[31mBolton", "0"}, "\n") + "\n"
+	in := strings.Join([]string{"2", "1", "1", "1", "2", "3", "2", "2", "6", "2", "1", "1", "Boltn", "1", "2", "3", "1", "1", "2", "2", "s", "4", "Gran \x1b[31mBolton", "0"}, "\n") + "\n"
 	out := runLines(t, in, store)
 	if !strings.Contains(out, "Did you mean one of these?") {
 		t.Errorf("no suggestions for a misspelt council:\n%s", out)
