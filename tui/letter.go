@@ -190,6 +190,20 @@ func cleanBlock(s string) string {
 
 var gapMark = regexp.MustCompile(`\[([^\[\]\n]{1,80})\]`)
 
+// gapWarning says, before a letter leaves, that it still has gaps: a letter with
+// "[child's date of birth]" in it should not go out by mistake.
+func (lt *letterModel) gapWarning(m *Model, doing string) tea.Cmd {
+	gs := gapsIn(lt.text(m))
+	if len(gs) == 0 {
+		return nil
+	}
+	n := "1 gap"
+	if len(gs) > 1 {
+		n = itoa(len(gs)) + " gaps"
+	}
+	return m.setStatus("Before "+doing+": this letter still has "+n+" to fill in (press d for details, or e to edit).", true)
+}
+
 // gaps are the marked gaps still in the text, each once.
 func gapsIn(text string) []string {
 	var out []string
@@ -540,14 +554,14 @@ func (lt *letterModel) update(m *Model, msg tea.Msg) tea.Cmd {
 		return lt.regenerate(m)
 	case "x":
 		lt.mode = lmFormat
-		return nil
+		return lt.gapWarning(m, "exporting")
 	case "c":
 		m.clipboardSet = true
 		return tea.Batch(tea.SetClipboard(lt.text(m)), m.setStatus("Copied (if your terminal allows it). Paste it where you need it.", false))
 	case "m":
 		lt.mode = lmSentDate
 		lt.width = m.c.width
-		return lt.startInput("Sent on (for example 2/3/2026): ", ukDate(m.c.today))
+		return tea.Batch(lt.startInput("Sent on (for example 2/3/2026): ", ukDate(m.c.today)), lt.gapWarning(m, "sending"))
 	case "r":
 		r := m.cs.request(lt.id)
 		if r == nil || r.Status != storage.StatusSent {

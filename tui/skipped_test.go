@@ -45,3 +45,23 @@ func TestNetworkDriveWarningShown(t *testing.T) {
 	d.run(d.m.refreshList())
 	d.mustSee("! The case file is on a network drive", "No cases yet")
 }
+
+// A letter with gaps still in it warns before it is exported or marked as sent.
+func TestLetterWithGapsWarnsBeforeItLeaves(t *testing.T) {
+	st := storage.NewMemory()
+	c := storage.Case{Label: "Gaps", Answers: []byte(`{"country":"england","living_with_carer":"yes","parent_in_home":"no","relationship":"grandparent","legal_status":"sgo","previously_looked_after":"yes","council":"Leeds"}`)}
+	if err := st.Save(&c); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, Options{Store: st, NoColor: true}, 80, 24)
+	d.key("enter") // open the case
+	d.key("l")     // letters
+	d.mustSee("Letters")
+	d.key("enter") // the first letter
+	d.mustSee("Press d to fill in")
+	d.key("x")
+	d.mustSee("Before exporting: this letter still has")
+	d.key("esc")
+	d.key("m")
+	d.mustSee("Before sending: this letter still has")
+}
