@@ -110,6 +110,12 @@ func newCase(in *Input, st entitlements.Status, due entitlements.Date) *caseData
 	}
 	placing := councilName(d.PlacingCouncil, a.Value(entitlements.PlacingCouncil))
 	m["Council"] = orGap(home, "your council's name")
+	// The rules decided from the council in the answers, so claims about that council (a
+	// Kinship Zone) name it, whatever the office's own name in the details.
+	m["AnswerCouncil"] = m["Council"]
+	if c, ok := entitlements.FindCouncil(a.Value(entitlements.CouncilKey)); ok {
+		m["AnswerCouncil"] = c.Name
+	}
 	m["PlacingCouncil"] = orGap(placing, "name of the council that looked after the child")
 
 	ls := a.Value(entitlements.LegalStatus)
