@@ -34,10 +34,28 @@ func ArrangementWords(arr string) string {
 // SituationWords describes this family's arrangement: the arrangement's meaning, or, when it
 // is not kinship care, the particular reason and where parents can get help instead.
 func SituationWords(rep Report) string {
-	if rep.Arrangement == ArrNotKinship && len(rep.Outcomes) > 0 && len(rep.Outcomes[0].Why) > 0 {
-		return strings.Join(rep.Outcomes[0].Why, " ")
+	var why []string
+	if len(rep.Outcomes) > 0 {
+		why = rep.Outcomes[0].Why
 	}
-	return ArrangementWords(rep.Arrangement)
+	return situation(rep.Arrangement, why)
+}
+
+// Situation is SituationWords for an assessment not yet written out: it writes out only the
+// one outcome it needs, so a screen can call it on every draw.
+func (r *Result) Situation() string {
+	var why []string
+	if r.Arrangement == ArrNotKinship {
+		why = r.outcome(0, r.env()).Why
+	}
+	return situation(r.Arrangement, why)
+}
+
+func situation(arr string, why []string) string {
+	if arr == ArrNotKinship && len(why) > 0 {
+		return strings.Join(why, " ")
+	}
+	return ArrangementWords(arr)
 }
 
 // GroupWords is a group's heading.

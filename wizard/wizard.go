@@ -266,7 +266,7 @@ func (w *Wizard) Extras() []Question {
 func (w *Wizard) Explain() string {
 	switch w.result.Arrangement {
 	case e.ArrNotKinship:
-		return e.SituationWords(w.result.Report())
+		return w.result.Situation()
 	case e.ArrPrivateFoster, e.ArrOutsideEngland:
 		return e.ArrangementWords(w.result.Arrangement)
 	}
