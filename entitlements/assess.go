@@ -191,9 +191,6 @@ func (r *Result) Unanswered() []Key {
 // Matters says whether answering k could change some outcome.
 func (r *Result) Matters(k Key) bool { return r.unanswered&(1<<k) != 0 }
 
-// Len is the number of outcomes (every id, always).
-func (r *Result) Len() int { return numRules }
-
 // Report writes the whole assessment out in words, as the spec's JSON gives it.
 func (r *Result) Report() Report {
 	rep := Report{AsOf: r.AsOf.String(), Arrangement: r.Arrangement, KinshipCare: r.KinshipCare(), Outcomes: make([]Outcome, numRules), Unanswered: []string{}}

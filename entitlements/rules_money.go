@@ -1,9 +1,6 @@
 package entitlements
 
-import (
-	"fmt"
-	"strconv"
-)
+import "fmt"
 
 // Money [MO §1–§5]. Each rule is the spec's general case first, then its named exceptions.
 
@@ -725,5 +722,3 @@ var (
 		why:    lines("Healthy Start is for families who get certain means-tested benefits."),
 		change: lines("If you claim Universal Credit or Pension Credit, it could apply.")}
 )
-
-var _ = strconv.Itoa

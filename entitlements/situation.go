@@ -21,12 +21,6 @@ func (c *ctx) hasPR() bool {
 	return false
 }
 
-// withOrder: a special guardianship or child arrangements order.
-func (c *ctx) withOrder() bool {
-	l := c.legal()
-	return l == "sgo" || l == "cao"
-}
-
 // plac: previously looked after (spec "Previously looked after"). When children's services
 // arranged the move before the order, a "no" is not the last word (Southwark v D [2007],
 // R (SA) v Kent [2011]; FU §7), so the rules walk both possibilities.
@@ -81,8 +75,6 @@ func (c *ctx) inZone() bool {
 	}
 	return domains[CouncilKey][c.pick(CouncilKey)] == "zone"
 }
-
-func (c *ctx) employee() bool { return c.is(InWork, "yes") }
 
 func (c *ctx) before(date string) bool { return c.asOf.Before(MustDate(date)) }
 
