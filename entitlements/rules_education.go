@@ -318,9 +318,10 @@ var (
 		change: lines("From year 3, it depends on benefits."),
 		next:   lines("Also apply through the council if you get Universal Credit: the school then gets extra money (pupil premium).")}
 	fsmIncome = &verdict{status: MayBeEligible,
-		why:    lines("With Universal Credit, a child gets free school meals if your household's earnings are £7,400 a year or less (after tax)."),
-		change: lines("Your earnings decide it."),
-		next:   lines("Apply through your council or the school.")}
+		why:     lines("With Universal Credit, a child gets free school meals if your household's earnings after tax are no more than the yearly limit."),
+		figures: func(e *Env) []Figure { return figures(e.AsOf, "free_school_meals_earnings", "uc_net_earnings_limit") },
+		change:  lines("Your earnings decide it."),
+		next:    lines("Apply through your council or the school.")}
 	fsmAllUC = &verdict{status: Check,
 		why:    lines("The government announced free school meals for every child in a household on Universal Credit from September 2026, whatever the earnings. We have not confirmed that it has started."),
 		change: lines("Once confirmed, every child in a Universal Credit household qualifies."),
