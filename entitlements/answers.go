@@ -302,10 +302,13 @@ func keyNames() []string {
 	return ns
 }
 
-// Input is an answers file: {"as_of": "YYYY-MM-DD", "answers": {...}}.
+// Input is an answers file: {"as_of": "YYYY-MM-DD", "answers": {...}}, or the family form
+// {"as_of": ..., "household": {...}, "children": [...]} (spec/assess.md "Families").
 type Input struct {
 	AsOf    *Date // nil when the file gives none
 	Answers Answers
+	// Family is set for the family form; Answers is then empty.
+	Family *Family
 }
 
 // ParseInput reads an answers file strictly. Errors name the key and the allowed values.
@@ -335,14 +338,30 @@ func ParseInput(data []byte) (Input, error) {
 			if err := json.Unmarshal(val, &in.Answers); err != nil {
 				return Input{}, err
 			}
+		case "household", "children":
+			// the family form, read below once every key is known
 		case "name", "description", "expect", "notes":
 			// A worked case (testdata/scenarios) carries its name and expectations beside
 			// the answers; they do not change the assessment.
 		default:
-			return Input{}, fmt.Errorf("unknown top-level key %q; allowed keys are as_of, answers", name)
+			return Input{}, fmt.Errorf("unknown top-level key %q; allowed keys are as_of, answers, or household and children for a family", name)
 		}
 	}
-	if _, ok := raw["answers"]; !ok {
+	_, single := raw["answers"]
+	children, family := raw["children"]
+	household, hasHousehold := raw["household"]
+	switch {
+	case single && (family || hasHousehold):
+		return Input{}, fmt.Errorf("give either \"answers\" (one child) or \"household\" and \"children\" (a family), not both")
+	case hasHousehold && !family:
+		return Input{}, fmt.Errorf("the key \"children\" is missing; a family file needs a list of 1 to %d children", MaxChildren)
+	case family:
+		f, err := parseFamily(household, children)
+		if err != nil {
+			return Input{}, err
+		}
+		in.Family = &f
+	case !single:
 		return Input{}, fmt.Errorf("the key \"answers\" is missing")
 	}
 	return in, nil
