@@ -3,6 +3,7 @@ package tui
 import (
 	"image/color"
 
+	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
 )
 
@@ -23,6 +24,8 @@ type styles struct {
 	Changed   lipgloss.Style
 	Status    map[string]lipgloss.Style
 	Warn      lipgloss.Style
+	// Input is the look of a box to type in.
+	Input textinput.Styles
 }
 
 func newStyles(noColor, dark bool) *styles {
@@ -62,5 +65,14 @@ func newStyles(noColor, dark bool) *styles {
 		"check":           lipgloss.NewStyle().Foreground(col("#8A4B00", "#FFB86C")),
 		"not_eligible":    lipgloss.NewStyle().Foreground(subtle),
 	}
+	s.Input = textinput.DefaultStyles(dark)
+	if noColor {
+		plain := lipgloss.NewStyle()
+		in := textinput.StyleState{Text: plain, Placeholder: plain, Suggestion: plain.Underline(true), Prompt: plain}
+		s.Input.Focused, s.Input.Blurred = in, in
+		s.Input.Cursor.Color = nil
+	}
+	// A steady cursor: a blinking one redraws the screen twice a second for nothing.
+	s.Input.Cursor.Blink = false
 	return s
 }
