@@ -72,7 +72,9 @@ func (q *qform) rebuild(c *common) {
 	in := textinput.New()
 	in.Prompt = "> "
 	in.CharLimit = 200
-	in.SetStyles(c.st.Input)
+	look := c.st.Input
+	look.Cursor.Blink = false // a blinking cursor redraws the screen twice a second for nothing
+	in.SetStyles(look)
 	in.KeyMap.AcceptSuggestion = key.NewBinding(key.WithDisabled())
 	in.KeyMap.NextSuggestion = key.NewBinding(key.WithDisabled())
 	in.KeyMap.PrevSuggestion = key.NewBinding(key.WithDisabled())
