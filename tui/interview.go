@@ -527,7 +527,7 @@ func (iv *interviewModel) keys(m *Model) helpKeys {
 		short = append(short, kb("tab", "answers"))
 	}
 	return helpKeys{short: append(short, k.QuickExit),
-		full: [][]key.Binding{{kb("↑/↓", "choose"), kb("enter", "answer"), k.Skip}, {k.Results, k.ReadOut, k.Notes, k.Letters}, {kb("tab", "answers"), kb("esc", "cases"), k.QuickExit}}}
+		full: [][]key.Binding{{kb("1-9 ↑/↓", "choose"), kb("enter", "answer"), k.Skip}, {k.Results, k.ReadOut, k.Notes, k.Letters}, {kb("tab", "answers"), kb("esc", "cases"), k.QuickExit}}}
 }
 
 // closeCase saves the case in front and goes back to the list.

@@ -223,13 +223,18 @@ func TestEveryOptionCanBeSeen(t *testing.T) {
 			d := questionDriver(t, user, sz[0], sz[1])
 			for _, q := range wizard.Questions() {
 				q = q.For(user)
-				for _, explained := range []bool{false, true} {
+				for variant := 0; variant < 3; variant++ {
+					explained, editing := variant == 1, variant == 2
 					where := q.Name + " (" + user + ", " + itoa(sz[0]) + "x" + itoa(sz[1])
 					d.m.iv.showHelp = explained
 					d.m.iv.ask(d.m, q)
-					d.m.iv.form.value = "" // who is using it was answered when the case began
+					d.m.iv.editing = editing // a line above the question says so
+					d.m.iv.form.value = ""   // who is using it was answered when the case began
 					if explained {
 						where += ", explained"
+					}
+					if editing {
+						where += ", changing an answer"
 					}
 					where += ")"
 					if len(q.Options) == 0 {
