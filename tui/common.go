@@ -59,7 +59,7 @@ func newCommon(o Options) *common {
 func (c *common) setStyles() {
 	c.st = newStyles(c.noColor, c.dark)
 	c.help = help.New()
-	c.help.Styles = help.DefaultStyles(c.dark)
+	c.help.Styles = c.st.Help
 	if c.noColor {
 		plain := lipgloss.NewStyle()
 		hs := c.help.Styles

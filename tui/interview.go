@@ -270,12 +270,14 @@ func (iv *interviewModel) submit(m *Model) tea.Cmd {
 	v := iv.form.current()
 	if err := validateAnswer(iv.q, v); err != nil {
 		iv.form.err = m.c.st.Error.Render(wrapText(err.Error(), iv.leftWidth(m)))
+		m.status = "" // "Saved" was about the answer before; this one was not taken
 		return nil
 	}
 	before := m.cs.res
 	editing := iv.editing
 	if err := m.cs.w.Answer(iv.q.Key, v); err != nil {
 		iv.form.err = m.c.st.Error.Render(wrapText(capitalise(err.Error())+".", iv.leftWidth(m)))
+		m.status = ""
 		return nil
 	}
 	m.cs.refresh()
@@ -344,6 +346,7 @@ func (iv *interviewModel) questionPane(m *Model, width, height int) string {
 		s += "\n\n" + wrapText("Press enter or o to see what the family can get, r for the read-out summary, or tab to change an answer.", width)
 		return padLines(s, height)
 	}
+	iv.form.height = height - 2 // room for the line about changing an answer, and a hint
 	s := iv.form.view()
 	if iv.editing {
 		s = st.Subtle.Render("Changing an earlier answer. Esc to leave it as it was.") + "\n" + s
@@ -524,7 +527,7 @@ func (iv *interviewModel) keys(m *Model) helpKeys {
 		short = append(short, kb("tab", "answers"))
 	}
 	return helpKeys{short: append(short, k.QuickExit),
-		full: [][]key.Binding{{kb("↑/↓", "choose"), kb("enter", "answer"), k.Skip}, {k.Results, k.ReadOut, k.Notes, k.Letters}, {kb("tab", "answers"), kb("esc", "cases"), k.QuickExit}}}
+		full: [][]key.Binding{{kb("1-9 ↑/↓", "choose"), kb("enter", "answer"), k.Skip}, {k.Results, k.ReadOut, k.Notes, k.Letters}, {kb("tab", "answers"), kb("esc", "cases"), k.QuickExit}}}
 }
 
 // closeCase saves the case in front and goes back to the list.

@@ -764,8 +764,8 @@ func itoa(n int) string {
 
 // styleInputs gives the text boxes the current look: plain when colours are off.
 func (m *Model) styleInputs() {
-	ti := textinput.DefaultStyles(m.c.dark)
-	ta := textarea.DefaultStyles(m.c.dark)
+	ti := m.c.st.Input
+	ta := m.c.st.TextArea
 	if m.c.noColor {
 		plain := lipgloss.NewStyle()
 		st := textinput.StyleState{Text: plain, Placeholder: plain, Suggestion: plain, Prompt: plain}

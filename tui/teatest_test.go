@@ -84,7 +84,7 @@ func TestTeatestAdviserCallToReadOut(t *testing.T) {
 	waitScreen(t, tm, "No cases yet")
 	tm.Send(keyMsg("ctrl+n"))
 	waitScreen(t, tm, "Who is using this?")
-	tm.Send(keyMsg("down"))
+	tm.Send(keyMsg("2"))
 	tm.Send(keyMsg("enter"))
 	waitScreen(t, tm, "A short name")
 	for _, r := range "Mrs Ahmed" {
@@ -131,7 +131,8 @@ func TestTeatestQuickExitMidInterview(t *testing.T) {
 	waitScreen(t, tm, "A short name")
 	tm.Send(keyMsg("enter"))
 	waitScreen(t, tm, "Where does the child live?")
-	tm.Send(keyMsg("enter")) // England
+	tm.Send(keyMsg("1")) // England
+	tm.Send(keyMsg("enter"))
 	tm.Send(keyMsg("ctrl+q"))
 	fm := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(*Model)
 	if !fm.quick {
