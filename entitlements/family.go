@@ -107,6 +107,7 @@ type ChildReport struct {
 type FamilyReport struct {
 	AsOf       string        `json:"as_of"`
 	Children   []ChildReport `json:"children"`
+	Money      MoneySummary  `json:"money"`
 	Unanswered []string      `json:"unanswered"`
 }
 
@@ -120,6 +121,7 @@ func (fr *FamilyResult) Report() FamilyReport {
 	for _, k := range fr.Unanswered() {
 		rep.Unanswered = append(rep.Unanswered, k.String())
 	}
+	rep.Money = fr.Money()
 	return rep
 }
 
