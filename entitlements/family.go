@@ -172,7 +172,7 @@ func parseFamilyChild(data json.RawMessage) (FamilyChild, error) {
 	}
 	for name := range raw {
 		if name != "name" && name != "answers" {
-			return FamilyChild{}, fmt.Errorf("unknown key %q; a child has only name and answers", name)
+			return c, fmt.Errorf("unknown key %q; a child has only name and answers", name)
 		}
 	}
 	if c.Name == "" {
