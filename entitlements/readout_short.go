@@ -268,7 +268,11 @@ func moneyParagraph(m MoneySummary, names []string, councilMay []string) string 
 		b.WriteString("We found no regular payment that is certain yet.")
 	}
 	if m.MayPerYear > 0 {
-		fmt.Fprintf(&b, " You may also be able to claim about %s a year: %s.", MoneyWords(roundTen(m.MayPerYear)), joinAnd(list(MayBeEligible)))
+		also := " also"
+		if m.EligiblePerYear == 0 {
+			also = ""
+		}
+		fmt.Fprintf(&b, " You may%s be able to claim about %s a year: %s.", also, MoneyWords(roundTen(m.MayPerYear)), joinAnd(list(MayBeEligible)))
 	}
 	for _, g := range groups {
 		if g.oneOff {
