@@ -75,7 +75,11 @@ func (fr *FamilyResult) Money() MoneySummary { return moneyOf(fr.Children, true)
 var ucFirstChildCutoff = DateOf(2017, 4, 5)
 
 func moneyOf(rs []*Result, family bool) MoneySummary {
-	m := MoneySummary{Confirmed: true, Items: []MoneyItem{}}
+	m := MoneySummary{Confirmed: true, Items: make([]MoneyItem, 0, 4*len(rs))}
+	// The amounts and child positions the items point to, allocated once: seven items at most
+	// per child, so the backing arrays never move.
+	amounts := make([]int64, 0, 7*len(rs)+1)
+	positions := make([]int, len(rs))
 	counted := func(id string, i int) (Status, bool) {
 		s := rs[i].Status(id)
 		return s, s == Eligible || s == MayBeEligible
@@ -86,23 +90,21 @@ func moneyOf(rs []*Result, family bool) MoneySummary {
 		}
 		it := MoneyItem{ID: id, Status: s, Period: f.Period, Confirmed: f.Confirmed}
 		if family && child >= 0 {
-			c := child
-			it.Child = &c
+			positions[child] = child
+			it.Child = &positions[child]
 		}
-		var v int64
+		v := f.Pence
 		switch f.Per {
-		case "one_off":
-			v = f.Pence
-			it.PenceOneOff = &v
 		case "week":
-			v = f.Pence * 52
-			it.PencePerYear = &v
+			v *= 52
 		case "month":
-			v = f.Pence * 12
-			it.PencePerYear = &v
-		default:
-			v = f.Pence
-			it.PencePerYear = &v
+			v *= 12
+		}
+		amounts = append(amounts, v)
+		if f.Per == "one_off" {
+			it.PenceOneOff = &amounts[len(amounts)-1]
+		} else {
+			it.PencePerYear = &amounts[len(amounts)-1]
 		}
 		m.Items = append(m.Items, it)
 		return &m.Items[len(m.Items)-1]
