@@ -12,8 +12,6 @@ import (
 	"kincare/entitlements/letters"
 )
 
-func init() { commands["draft"] = runDraft }
-
 const draftUsage = "usage: kincare draft --answers FILE|- --request ID [--details FILE] [--as-of YYYY-MM-DD] --format txt|md|html|pdf --out PATH|- [--force]"
 
 func runDraft(args []string, env *cliEnv) error {
@@ -54,6 +52,9 @@ func runDraft(args []string, env *cliEnv) error {
 	in, d, err := readAnswers(*answers, *asOf, env.stdin)
 	if err != nil {
 		return err
+	}
+	if in.Family != nil {
+		return badInput("draft: %s holds a family (household and children); a letter is drafted from one child's answers, so give a file of that child's answers", displayName(*answers))
 	}
 	var details entitlements.Details
 	if *detailsPath != "" {
