@@ -44,6 +44,8 @@ var domains = func() [numChoiceKeys][]string {
 		}
 	}
 	d[ChildAge] = representativeAges
+	// Only the signpost walks the country: every other rule reads it as England when it is
+	// missing (Reading the rules 2), through ctx.country.
 	// Reading the rules 3: a missing relationship, parent_in_home or living_with_carer never
 	// makes the family "not kinship care", so those values are left out of the walk.
 	d[Relationship] = without(d[Relationship], "parent")
@@ -51,6 +53,8 @@ var domains = func() [numChoiceKeys][]string {
 	d[ParentInHome] = []string{"no"}
 	// An unrecognised council is walked as "in a Kinship Zone" or not.
 	d[CouncilKey] = []string{"zone", "other"}
+	// order_date and placing_council have no values to walk: no rule may read them through
+	// the ctx (checkRules refuses such a rule at start-up; see walkcheck.go).
 	d[pseudoLookedAfterInLaw] = yesNo
 	d[pseudoRelative] = yesNo
 	return d
@@ -87,6 +91,10 @@ type ctx struct {
 	assigned [numChoiceKeys]int8
 
 	rawUnknown uint64 // unknown keys read without walking (see raw)
+
+	evals    int    // rule evaluations in this assessment (the walk budget, walkcheck.go)
+	badReads uint64 // keys read through the walk that have no values to walk
+	overflow bool   // a rule read more unknown answers than maxChoices
 }
 
 // val returns the answer for k, or the value being tried for it when it is unknown.
@@ -95,6 +103,12 @@ func (c *ctx) val(k Key) string {
 		if v := c.a.vals[k]; v != "" && v != NotSure {
 			return v
 		}
+	}
+	if len(domains[k]) == 0 {
+		// A free-text or date answer cannot be walked. checkRules refuses a rule that does
+		// this at start-up; here it reads as no answer rather than crashing.
+		c.badReads |= 1 << k
+		return ""
 	}
 	return domains[k][c.pick(k)]
 }
@@ -122,7 +136,11 @@ func (c *ctx) pick(k Key) int {
 		idx = int(c.stack[c.pos].idx)
 	} else {
 		if c.depth == maxChoices {
-			panic("entitlements: a rule read more unknown answers than the engine allows")
+			// Too many unknown answers on one path: take the first value without walking
+			// the others. checkRules refuses such a rule at start-up.
+			c.overflow = true
+			c.assigned[k] = 0
+			return 0
 		}
 		c.stack[c.depth] = choice{key: k}
 		c.depth++
@@ -170,6 +188,7 @@ func (c *ctx) explore(w *walk, eval func(c *ctx) (uint8, *verdict, bool)) {
 			c.assigned[i] = -1
 		}
 		code, v, soon := eval(c)
+		c.evals++
 		c.depth = c.pos
 		start := len(w.choices)
 		w.choices = append(w.choices, c.stack[:c.depth]...)

@@ -151,3 +151,9 @@ func privatelyFostered(a *Answers) fact {
 
 // ArrangementOf names the arrangement these answers describe, on answered values only.
 func ArrangementOf(a *Answers) string { return arrangementOf(a) }
+
+// considering: the carer is thinking of one of these orders. Orders end at 18, so at 18 or
+// over it reads as none (Reading the rules 9). The age is read only when it can matter.
+func (c *ctx) considering(orders ...string) bool {
+	return c.in(ConsideringOrder, orders...) && c.age() < 18
+}
