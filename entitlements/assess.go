@@ -94,6 +94,7 @@ func Assess(a Answers, asOf Date) *Result {
 			continue
 		}
 		nation := nationVerdict(ru, c.country)
+		w.final = nation != nil
 		c.rawUnknown = 0
 		c.explore(w, func(c *ctx) (uint8, *verdict, bool) {
 			v := ru.eval(c)

@@ -175,6 +175,18 @@ type path struct {
 type walk struct {
 	paths   []path
 	choices []choice
+	// final: compare what each answer would finally show, not the sets of statuses behind
+	// it. Outside England a rule's "check" (each nation has its own rules) is final, so an
+	// answer that only moves an outcome between two kinds of check does not matter.
+	final bool
+}
+
+// finalOf is the status a set of results shows: its one member, or check.
+func finalOf(s resultSet) resultSet {
+	if s&(s-1) != 0 {
+		return 1 << statusIndex[Check]
+	}
+	return s
 }
 
 // explore runs eval over every combination of unknown answers it reaches.
@@ -226,7 +238,7 @@ func analyse(w *walk, lo, hi, depth int, keys *uint64) resultSet {
 			j++
 		}
 		s := analyse(w, i, j, depth+1, keys)
-		if n > 0 && s != prev {
+		if n > 0 && s != prev && (!w.final || finalOf(s) != finalOf(prev)) {
 			differ = true
 		}
 		prev = s
@@ -257,9 +269,21 @@ func flipMatters(w *walk, lo, hi, depth int) bool {
 			if q.code == p.code || w.choices[int(q.start)+depth].idx == pi {
 				continue
 			}
+			if w.final && (readsPseudo(w, p) || readsPseudo(w, q)) {
+				continue // a fact nobody is asked: it never settles the outcome
+			}
 			if consistent(w, p, q, depth+1) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+func readsPseudo(w *walk, p path) bool {
+	for _, c := range w.choices[int(p.start) : int(p.start)+int(p.nchoic)] {
+		if c.key >= NumKeys {
+			return true
 		}
 	}
 	return false

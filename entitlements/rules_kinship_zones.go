@@ -130,4 +130,3 @@ var (
 		why:    lines("The kinship allowance trial is for special guardians, and for some carers with a child arrangements order, in the seven Kinship Zones. Carers without an order who are not applying for one, and foster carers, are not included."),
 		change: lines("Applying for special guardianship, or a child arrangements order where the child would otherwise be in care, in a Kinship Zone would change this.")}
 )
-

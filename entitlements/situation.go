@@ -149,6 +149,11 @@ func privatelyFostered(a *Answers) fact {
 	return unknownFact
 }
 
+// NotKinshipCare says whether arrangement step 2 holds on answered values: a parent, a parent
+// in the home as main carer, or the child not living with the carer. Outside England the
+// arrangement stays outside_england, but the rules still read this (Reading 6).
+func NotKinshipCare(a *Answers) bool { return notKinshipCare(a) }
+
 // ArrangementOf names the arrangement these answers describe, on answered values only.
 func ArrangementOf(a *Answers) string { return arrangementOf(a) }
 

@@ -189,14 +189,16 @@ func decides(a e.Answers, k e.Key, d e.Date) bool {
 // decidesSometimes says whether k can change the arrangement or a status once the other
 // unknown answers are filled in: it tries random completions of everything else unknown.
 func decidesSometimes(r *rand.Rand, a e.Answers, k e.Key, d e.Date) bool {
-	for i := 0; i < 200; i++ {
+	for i := 0; i < 600; i++ { // enough completions to find a rare one that decides (e.g. age 2, no DLA, no benefits)
 		fill := randomAnswers(r, 0)
 		c := a
 		for _, o := range e.AllKeys() {
 			if o == k {
 				continue
 			}
-			if v, ok := c.Get(o); !ok || v == e.NotSure {
+			// A council name that is not a council counts as missing (Reading the rules 7).
+			_, isCouncil := e.FindCouncil(c.Value(o))
+			if v, ok := c.Get(o); !ok || v == e.NotSure || (o == e.CouncilKey && !isCouncil) {
 				if fv, ok := fill.Get(o); ok && fv != e.NotSure {
 					c.Set(o, fv)
 				}
@@ -299,7 +301,7 @@ func TestGoingBackAndChanging(t *testing.T) {
 
 func TestDiffSaysWhatChangedAndWhy(t *testing.T) {
 	var a e.Answers
-	for k, v := range map[e.Key]string{e.Country: "england", e.Relationship: "grandparent", e.LivingWithCarer: "yes", e.ParentInHome: "no", e.LegalStatus: "sgo", e.CouncilKey: "Bolton", e.SGFinancialSupport: "no", e.PreviouslyLookedAfter: "no", e.CouncilInvolved: "no"} {
+	for k, v := range map[e.Key]string{e.Country: "england", e.Relationship: "grandparent", e.LivingWithCarer: "yes", e.ParentInHome: "no", e.LegalStatus: "sgo", e.CouncilKey: "Bolton", e.SGFinancialSupport: "no", e.PreviouslyLookedAfter: "no", e.CouncilInvolved: "no", e.ChildAge: "7"} {
 		a.Set(k, v)
 	}
 	w := New(a, asOf)
