@@ -43,6 +43,19 @@ type rule struct {
 }
 
 var statusIndex = map[Status]uint8{Eligible: 0, MayBeEligible: 1, Check: 2, NotEligible: 3}
+
+// statusCode is statusIndex without a map lookup, for the walk's inner loop.
+func statusCode(s Status) uint8 {
+	switch s {
+	case Eligible:
+		return 0
+	case MayBeEligible:
+		return 1
+	case Check:
+		return 2
+	}
+	return 3
+}
 var statusByIndex = [4]Status{Eligible, MayBeEligible, Check, NotEligible}
 
 // evaluated is one outcome's result before its words are written out.
@@ -104,9 +117,9 @@ func Assess(a Answers, asOf Date) *Result {
 			}
 			// Reading 6: outside England an English "not eligible" stays; anything else is check.
 			if nation != nil && st != NotEligible {
-				return statusIndex[Check], nation, false
+				return statusCode(Check), nation, false
 			}
-			return statusIndex[st], v, soon
+			return statusCode(st), v, soon
 		})
 		r.unanswered |= c.rawUnknown
 		var keys uint64

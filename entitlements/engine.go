@@ -51,6 +51,9 @@ var domains = func() [numChoiceKeys][]string {
 	d[Relationship] = without(d[Relationship], "parent")
 	d[LivingWithCarer] = []string{"yes", "soon"}
 	d[ParentInHome] = []string{"no"}
+	// Every rule reads a residence order as a child arrangements order (Reading the rules 8,
+	// through ctx.legal), so walking it as well would only repeat the cao runs.
+	d[LegalStatus] = without(d[LegalStatus], "residence_order")
 	// An unrecognised council is walked as "in a Kinship Zone" or not.
 	d[CouncilKey] = []string{"zone", "other"}
 	// order_date and placing_council have no values to walk: no rule may read them through
@@ -79,11 +82,12 @@ const maxChoices = 24
 
 // ctx is what a rule reads the family's situation through.
 type ctx struct {
-	a       *Answers
-	asOf    Date
-	country string // answered country, or england when missing (Reading the rules 2)
-	council *Council
-	nkc     bool // not kinship care, on answered values only
+	a        *Answers
+	asOf     Date
+	asOfText string // asOf as YYYY-MM-DD, for before
+	country  string // answered country, or england when missing (Reading the rules 2)
+	council  *Council
+	nkc      bool // not kinship care, on answered values only
 
 	stack    [maxChoices]choice
 	depth    int
@@ -95,6 +99,7 @@ type ctx struct {
 	evals    int    // rule evaluations in this assessment (the walk budget, walkcheck.go)
 	badReads uint64 // keys read through the walk that have no values to walk
 	overflow bool   // a rule read more unknown answers than maxChoices
+	limit    int    // when not 0, stop a walk after this many evaluations (checkRules)
 }
 
 // val returns the answer for k, or the value being tried for it when it is unknown.
@@ -201,6 +206,9 @@ func (c *ctx) explore(w *walk, eval func(c *ctx) (uint8, *verdict, bool)) {
 		}
 		code, v, soon := eval(c)
 		c.evals++
+		if c.limit != 0 && c.evals > c.limit {
+			return
+		}
 		c.depth = c.pos
 		start := len(w.choices)
 		w.choices = append(w.choices, c.stack[:c.depth]...)

@@ -76,7 +76,14 @@ func (c *ctx) inZone() bool {
 	return domains[CouncilKey][c.pick(CouncilKey)] == "zone"
 }
 
-func (c *ctx) before(date string) bool { return c.asOf.Before(MustDate(date)) }
+// before says whether the assessment date is before date (YYYY-MM-DD, written in the rules).
+// It compares digits, so the walk's inner loop parses nothing.
+func (c *ctx) before(date string) bool {
+	if c.asOfText == "" {
+		c.asOfText = c.asOf.String()
+	}
+	return c.asOfText < date
+}
 
 // arrangementOf names the arrangement on answered values only (spec "Arrangement and the
 // definition"); anything undecidable about private fostering gives informal kinship care.
