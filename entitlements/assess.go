@@ -56,6 +56,7 @@ func statusCode(s Status) uint8 {
 	}
 	return 3
 }
+
 var statusByIndex = [4]Status{Eligible, MayBeEligible, Check, NotEligible}
 
 // evaluated is one outcome's result before its words are written out.
