@@ -605,11 +605,35 @@ var (
 		why:     lines("You foster the child for the council, so your fostering income is tax-free up to a fixed amount a year plus a weekly amount for each child."),
 		change:  lines("It applies while you are a foster carer."),
 		next:    lines("Register as self-employed with HM Revenue and Customs and use the simplified method on your tax return (helpsheet HS236)."),
+		extra:   qcrReported,
 		figures: qcrFigures}
 	qcrNo = &verdict{status: NotEligible,
 		why:    lines("This tax relief is for foster carers paid by a council or fostering agency. Special guardians and other kinship carers do not pay tax on council allowances in the same way."),
 		change: lines("It applies only if you become the child's foster carer.")}
 )
+
+// qcrReported says what this year's amounts are reported to be, where they are reported but
+// not confirmed (additions.md §B5): never shown as settled.
+func qcrReported(e *Env) []string {
+	fixed, _, ok := ReportedAt("qualifying_care_relief", "fixed", e.AsOf)
+	under, _, ok2 := ReportedAt("qualifying_care_relief", "under_11", e.AsOf)
+	over, _, ok3 := ReportedAt("qualifying_care_relief", "11_and_over", e.AsOf)
+	if !ok || !ok2 || !ok3 {
+		return nil
+	}
+	return []string{fmt.Sprintf("For %s the amounts are reported, but not yet confirmed, as %s a year plus %s a week for each child under 11 or %s for each child 11 or over: check HMRC's helpsheet HS236.",
+		fixed.Period, poundsText(fixed.Pence), poundsText(under.Pence), poundsText(over.Pence))}
+}
+
+// poundsText writes whole pounds as a person reads them: £20,440.
+func poundsText(pence int64) string {
+	p := pence / 100
+	s := fmt.Sprint(p)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return "£" + s
+}
 
 // qcrFigures: the household amount, and the weekly amount for this child's age when known.
 func qcrFigures(e *Env) []Figure {
