@@ -77,7 +77,7 @@ func TestResponsibleCouncilWithAMonth(t *testing.T) {
 	a := ktPairs(t, "order_date", "2023-12", "council", "Leeds", "placing_council", "Bradford")
 	for _, c := range []struct {
 		asOf, want, name string
-		both            bool
+		both             bool
 	}{
 		{"2026-11-30", "Bradford", "Bradford", false},
 		{"2026-12-02", "Bradford", "", true},
