@@ -211,7 +211,7 @@ var questions = []Question{
 	{Key: e.OrderDate, Kind: e.DateValue,
 		Carer:   "When was the order made?",
 		Adviser: "What date was the order made?",
-		Help:    "The date is on the first page of the order. You can write it like 1 March 2024 or 01/03/2024."},
+		Help:    "The date is on the first page of the order. You can write it like 1 March 2024 or 01/03/2024. If you only know the month, write it like March 2024."},
 	{Key: e.PlacingCouncil, Kind: e.Text,
 		Carer:   "Which council looked after the child before the order?",
 		Adviser: "Which council looked after the child before the order?",

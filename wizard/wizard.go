@@ -43,14 +43,15 @@ func (w *Wizard) Result() *e.Result { return w.result }
 // Asked lists the keys answered or skipped through the wizard, in order.
 func (w *Wizard) Asked() []e.Key { return append([]e.Key(nil), w.asked...) }
 
-// Answer records an answer. Values are normalised: UK dates become YYYY-MM-DD, a known
+// Answer records an answer. Values are normalised: UK dates become YYYY-MM-DD (a month alone
+// YYYY-MM), a known
 // council's name its usual form; an unknown council is kept as typed (and counts as unknown).
 func (w *Wizard) Answer(k e.Key, v string) error {
 	v = strings.TrimSpace(e.CleanText(v))
 	q := QuestionFor(k)
 	switch q.Kind {
 	case e.DateValue:
-		d, err := ParseDateInput(v)
+		d, err := ParseDateOrMonthInput(v)
 		if err != nil {
 			return err
 		}
