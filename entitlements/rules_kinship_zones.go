@@ -11,6 +11,9 @@ var kinshipAllowancePilot = rule{
 		if c.before("2026-02-27") {
 			return kapNotYet
 		}
+		if c.council != nil && !c.council.KinshipZone {
+			return kapNotZone // a known council outside the zones: no test can change that
+		}
 		v := kapTests(c)
 		if v.status == NotEligible {
 			return v
@@ -115,7 +118,7 @@ var (
 		why:    lines("A child arrangements order qualifies for the kinship allowance only where the child would otherwise be in care: the child is in care or in care proceedings, was on a child protection plan, the court noted safeguarding concerns, a family meeting decided the child should live with you, or both parents have died. None of these applies on your answers."),
 		change: lines("If one of those applies, or you apply for special guardianship instead, this could change.")}
 	kapCAONone = &verdict{status: NotEligible,
-		why:    lines("Your child arrangements order was made on a family's own application, and none of the trial's other tests applies: the child was not in care just before, there is no evidence the child would otherwise be in care, and both parents have not died."),
+		why:    lines("Your child arrangements order was made on a family's own application, and none of the trial's other tests applies: the child was not in care just before, there is no evidence the child would otherwise be in care, and the child has not lost both parents."),
 		change: lines("If one of those applies (for example the child was on a child protection plan when they came to you), or you apply for special guardianship, this could change.")}
 	kapNotZone = &verdict{status: NotEligible,
 		why:    lines("The kinship allowance is being tried only in seven council areas: " + zonesList + ". Your council is not one of them."),
