@@ -82,12 +82,12 @@ const maxChoices = 24
 
 // ctx is what a rule reads the family's situation through.
 type ctx struct {
-	a        *Answers
-	asOf     Date
-	asOfText string // asOf as YYYY-MM-DD, for before
-	country  string // answered country, or england when missing (Reading the rules 2)
-	council  *Council
-	nkc      bool // not kinship care, on answered values only
+	a       *Answers
+	asOf    Date
+	asOfNum int    // asOf as the number YYYYMMDD, for before
+	country string // answered country, or england when missing (Reading the rules 2)
+	council *Council
+	nkc     bool // not kinship care, on answered values only
 
 	stack    [maxChoices]choice
 	depth    int

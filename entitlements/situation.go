@@ -79,10 +79,16 @@ func (c *ctx) inZone() bool {
 // before says whether the assessment date is before date (YYYY-MM-DD, written in the rules).
 // It compares digits, so the walk's inner loop parses nothing.
 func (c *ctx) before(date string) bool {
-	if c.asOfText == "" {
-		c.asOfText = c.asOf.String()
+	if c.asOfNum == 0 {
+		c.asOfNum = c.asOf.Year()*10000 + int(c.asOf.Month())*100 + c.asOf.Day()
 	}
-	return c.asOfText < date
+	n := 0
+	for i := 0; i < len(date); i++ {
+		if d := date[i]; d >= '0' && d <= '9' {
+			n = n*10 + int(d-'0')
+		}
+	}
+	return c.asOfNum < n
 }
 
 // arrangementOf names the arrangement on answered values only (spec "Arrangement and the
