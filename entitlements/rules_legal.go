@@ -437,6 +437,9 @@ var outsideEnglandSignpost = rule{
 		// (Reading the rules 2 and 4), like any other unknown answer.
 		switch c.val(Country) {
 		case "england":
+			if c.nkc {
+				return c.notKinship() // Reading 4: with its pointer to help for parents
+			}
 			return signEngland
 		case "wales":
 			return signWales
