@@ -11,7 +11,7 @@ import (
 // with a clear message, never later in front of a family.
 
 // walkBudget is the most rule evaluations one assessment may make, whatever is unknown.
-// Nothing known costs about 6,700 today (TestWalkBudget logs the figures).
+// Nothing known costs about 5,600 today (TestWalkBudget logs the figures).
 const walkBudget = 10000
 
 // probeDates are dates either side of the rules' start dates, so date-dependent paths are walked.
