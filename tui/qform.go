@@ -229,8 +229,8 @@ func validateAnswer(qq wizard.Question, v string) error {
 		if v == "" {
 			return fmt.Errorf("Type the date, like 14/3/2024 or 14 March 2024 (or ctrl+s to skip).")
 		}
-		if _, err := wizard.ParseDateInput(v); err != nil {
-			return fmt.Errorf("Type the date like 14/3/2024 or 14 March 2024.")
+		if _, err := wizard.ParseDateOrMonthInput(v); err != nil {
+			return fmt.Errorf("Type the date like 14/3/2024 or 14 March 2024, or just the month, like March 2024.")
 		}
 	case entitlements.Text:
 		if v == "" {

@@ -32,3 +32,23 @@ func ParseDateInput(s string) (string, error) {
 	}
 	return "", fmt.Errorf("please write the date like 22/11/2026 or 22 November 2026")
 }
+
+var monthLayouts = []string{"January 2006", "Jan 2006", "01/2006", "1/2006", "2006-01", "01-2006", "1-2006", "01.2006"}
+
+// ParseDateOrMonthInput is ParseDateInput, but a month alone (March 2024, 03/2024) is also
+// accepted and returned as YYYY-MM: a carer often knows only the month an order was made.
+func ParseDateOrMonthInput(s string) (string, error) {
+	if d, err := ParseDateInput(s); err == nil {
+		return d, nil
+	}
+	clean := strings.Join(strings.Fields(strings.TrimSpace(s)), " ")
+	for _, l := range monthLayouts {
+		if t, err := time.Parse(l, clean); err == nil {
+			return t.Format("2006-01"), nil
+		}
+		if t, err := time.Parse(l, strings.Title(strings.ToLower(clean))); err == nil {
+			return t.Format("2006-01"), nil
+		}
+	}
+	return "", fmt.Errorf("please write the date like 22/11/2026 or 22 November 2026, or just the month like March 2024")
+}

@@ -24,6 +24,9 @@ type Question struct {
 	Adviser string // the adviser's wording
 	Help    string // what it means and how to find out
 	Options []Option
+	// When, if set, says whether the question may be asked yet: a key the spec describes
+	// "with ..." is asked only once that condition is known to hold (assess.md, "Answers").
+	When func(a *e.Answers) bool
 }
 
 // Prompt is the question in the wording for who is at the keyboard ("carer" or "adviser").
@@ -106,6 +109,22 @@ var questions = []Question{
 		Adviser: "Was the child looked after by a council in England or Wales immediately before the order?",
 		Help:    "\"Looked after\" means in care under a care order, or accommodated by the council with the parents' agreement (section 20). The court papers or the social worker can tell you.",
 		Options: ynn("Yes, the child was in care", "No, never in care")},
+	{Key: e.OrderRoute,
+		Carer:   "Did the council take the case to court, or did your family apply?",
+		Adviser: "Was the order made in care proceedings brought by the council (public law), or on the family's own application (private law)?",
+		Help:    "Choose the council if children's services started the court case (care proceedings). Choose your family if you or a relative applied to the court yourselves. The order, or your solicitor, can tell you. In a Kinship Zone this decides whether a child arrangements order qualifies for the kinship allowance.",
+		Options: []Option{{"care_proceedings", "The council took the case to court", "Care proceedings brought by the council"}, {"private", "My family applied to the court", "The family applied (private law)"}, notSure},
+		When:    func(a *e.Answers) bool { return a.Value(e.LegalStatus) == "sgo" || hasCAO(a) }},
+	{Key: e.OtherwiseInCare,
+		Carer:   "Before the child came to you, was there a child protection plan, court safeguarding concerns, or a family meeting deciding they should live with you?",
+		Adviser: "Is there evidence the child would otherwise be in care: a child protection plan, safeguarding concerns the court noted, or a family meeting's decision?",
+		Help:    "Any one of these counts. A child protection plan is agreed at a child protection conference run by children's services. The court may note safeguarding concerns from a report by Cafcass or a social worker. A family meeting means a family group conference, or a similar meeting arranged by children's services, that decided the child should live with you full time.",
+		Options: ynn("Yes, at least one of these", "No, none of these"),
+		When: func(a *e.Answers) bool {
+			// Asked unless the order is known to come from care proceedings: a carer who is not
+			// sure how the order was made can still know about a child protection plan.
+			return (hasCAO(a) && a.Value(e.OrderRoute) != "care_proceedings") || a.Value(e.ConsideringOrder) == "cao"
+		}},
 	{Key: e.AdoptedAbroad,
 		Carer:   "Was the child adopted from state care outside England and Wales?",
 		Adviser: "Was the child adopted from state care abroad?",
@@ -168,7 +187,7 @@ var questions = []Question{
 		Carer:   "Have either of the child's parents died?",
 		Adviser: "Have either of the child's parents died?",
 		Help:    "This decides Guardian's Allowance, a weekly payment on top of Child Benefit.",
-		Options: []Option{{"none", "No, both are alive", ""}, {"one", "One parent has died", ""}, {"both", "Both parents have died", ""}}},
+		Options: []Option{{"none", "No, both are alive", ""}, {"one", "One parent has died", ""}, {"both", "Both parents have died", ""}, {e.NotSure, "Not sure: nobody knows whether a parent is alive", ""}}},
 	{Key: e.SurvivingParent,
 		Carer:   "What is the other parent's situation?",
 		Adviser: "What is the surviving parent's situation?",
@@ -192,7 +211,7 @@ var questions = []Question{
 	{Key: e.OrderDate, Kind: e.DateValue,
 		Carer:   "When was the order made?",
 		Adviser: "What date was the order made?",
-		Help:    "The date is on the first page of the order. You can write it like 1 March 2024 or 01/03/2024."},
+		Help:    "The date is on the first page of the order. You can write it like 1 March 2024 or 01/03/2024. If you only know the month, write it like March 2024."},
 	{Key: e.PlacingCouncil, Kind: e.Text,
 		Carer:   "Which council looked after the child before the order?",
 		Adviser: "Which council looked after the child before the order?",
@@ -202,6 +221,12 @@ var questions = []Question{
 		Adviser: "Who is using this?",
 		Help:    "This only changes the wording of the questions.",
 		Options: []Option{{"carer", "I am the carer", ""}, {"adviser", "I am an adviser helping a carer", ""}}},
+}
+
+// hasCAO: a "lives with" child arrangements order, or an old residence order.
+func hasCAO(a *e.Answers) bool {
+	v := a.Value(e.LegalStatus)
+	return v == "cao" || v == "residence_order"
 }
 
 var byKey = func() [e.NumKeys]*Question {
