@@ -33,10 +33,10 @@ func runDraft(args []string, env *cliEnv) error {
 		return badInput("draft: unexpected argument %q\n%s", fs.Arg(0), draftUsage)
 	}
 	if *request == "" {
-		return badInput("draft: --request ID is required; allowed ids are %s", strings.Join(entitlements.RequestIDs, ", "))
+		return badInput("draft: --request ID is required; allowed ids are %s", strings.Join(letters.IDs(), ", "))
 	}
 	if !letters.KnownRequest(*request) {
-		return badInput("draft: --request: unknown request id %q; allowed ids are %s", *request, strings.Join(entitlements.RequestIDs, ", "))
+		return badInput("draft: --request: unknown request id %q; allowed ids are %s", *request, strings.Join(letters.IDs(), ", "))
 	}
 	okFormat := false
 	for _, f := range letters.Formats {
