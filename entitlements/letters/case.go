@@ -78,7 +78,11 @@ func newCase(in *Input, st entitlements.Status, due entitlements.Date) *caseData
 	m["IAm"] = iAm(rel, m["Child"].(string))
 	m["Grand"] = a.Value(entitlements.Relationship) == "grandparent"
 	story := safe(d.Story)
-	m["Story"] = orGap(story, "how "+m["ChildPlain"].(string)+" came to live with you, in two or three sentences")
+	came := " came"
+	if a.Value(entitlements.LivingWithCarer) == "soon" {
+		came = " is coming"
+	}
+	m["Story"] = orGap(story, "how "+m["ChildPlain"].(string)+came+" to live with you, in two or three sentences")
 	m["HasStory"] = story != ""
 
 	home := councilName(d.Council, a.Value(entitlements.CouncilKey))
@@ -188,8 +192,8 @@ func newCase(in *Input, st entitlements.Status, due entitlements.Date) *caseData
 		if ls == "kinship_foster" && placing != "" {
 			base = placing
 		}
-		if base != "" {
-			vs = "the Virtual School of " + base
+		if base != "" && !strings.HasPrefix(base, gapOpen) {
+			vs = virtualSchoolOf(base)
 		}
 	}
 	m["VirtualSchool"] = inSentence(orGap(vs, "name of the Virtual School"))
@@ -265,6 +269,12 @@ func (c *caseData) recipient(t *tmpl, data map[string]any) (addressee, error) {
 	switch t.to {
 	case "council":
 		o, name, who = d.Council, m["CouncilName"].(string), "council"
+	case "looking_council":
+		// The council that looks after the child now, else the family's own.
+		o, name, who = d.Council, m["CouncilName"].(string), "council"
+		if m["LegalStatus"] == "kinship_foster" && m["PlacingKnown"].(bool) {
+			o, name = d.PlacingCouncil, m["PlacingName"].(string)
+		}
 	case "placing_council":
 		o, name, who = d.PlacingCouncil, m["PlacingName"].(string), "council"
 		if !m["PlacingKnown"].(bool) && m["CouncilName"].(string) != "" && !strings.HasPrefix(m["CouncilName"].(string), gapOpen) {
@@ -488,9 +498,9 @@ func (c *caseData) setChildren(kids []entitlements.Child) {
 		dob = orGap(dob, label+" date of birth")
 		fulls, shorts = append(fulls, full), append(shorts, short)
 		intros = append(intros, short+", born on "+dob)
-		need := orGap(safe(k.Needs), "what "+plain+" needs, e.g. help with sleep, school, behaviour or health, and any support already suggested")
+		need := orGap(strings.TrimRight(safe(k.Needs), ". "), "what "+plain+" needs, e.g. help with sleep, school, behaviour or health, and any support already suggested")
 		if plural {
-			need = short + ": " + need
+			need = "\n- " + short + ": " + need
 		}
 		needs = append(needs, need)
 		if i == 0 {
@@ -504,10 +514,13 @@ func (c *caseData) setChildren(kids []entitlements.Child) {
 	if len(intros) > 2 {
 		m["ChildIntro"] = strings.Join(intros[:len(intros)-1], "; ") + "; and " + intros[len(intros)-1]
 	}
-	m["Needs"] = strings.Join(needs, "; ")
-	m["ChildPlain"] = joinAnd(plains)
-	m["Is"], m["Lives"], m["Was"], m["Has"] = "is", "lives", "was", "has"
+	m["Needs"] = strings.Join(needs, "; ") + "."
 	if plural {
-		m["Is"], m["Lives"], m["Was"], m["Has"] = "are", "live", "were", "have"
+		m["Needs"] = strings.Join(needs, ";") + "."
+	}
+	m["ChildPlain"] = joinAnd(plains)
+	m["Is"], m["Lives"], m["Was"], m["Has"], m["Need"] = "is", "lives", "was", "has", "needs"
+	if plural {
+		m["Is"], m["Lives"], m["Was"], m["Has"], m["Need"] = "are", "live", "were", "have", "need"
 	}
 }

@@ -21,8 +21,8 @@ const defaultReplyDays = 20
 type tmpl struct {
 	id          string
 	title       string
-	to          string // virtual_school, council, placing_council, responsible_council, school, employer
-	team        string // the line under the office's name when the details give no team
+	to          string             // virtual_school, council, placing_council, responsible_council, school, employer
+	team        string             // the line under the office's name when the details give no team
 	service     *template.Template // which of a council's services the letter goes to (details.md)
 	dear        string
 	replyDays   int
@@ -53,7 +53,7 @@ func loaded() *templateSet {
 // LoadTemplates parses the embedded templates and reports the first problem (a test calls it).
 func LoadTemplates() error { return loaded().err }
 
-var validTo = map[string]bool{"virtual_school": true, "council": true, "placing_council": true, "responsible_council": true, "school": true, "employer": true, "dwp": true}
+var validTo = map[string]bool{"virtual_school": true, "council": true, "placing_council": true, "responsible_council": true, "school": true, "employer": true, "dwp": true, "looking_council": true}
 
 func loadTemplates(fsys fs.FS) templateSet {
 	set := templateSet{byID: map[string]*tmpl{}}

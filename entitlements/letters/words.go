@@ -144,3 +144,16 @@ func joinAnd(xs []string) string {
 	}
 	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
 }
+
+// virtualSchoolOf is the usual name of a council's Virtual School: "Kent Virtual School" for
+// Kent County Council, "Lambeth Virtual School" for the London Borough of Lambeth.
+func virtualSchoolOf(council string) string {
+	place := council
+	for _, p := range []string{"London Borough of ", "Royal Borough of ", "City of ", "Borough of ", "County of "} {
+		place = strings.TrimPrefix(place, p)
+	}
+	for _, s := range []string{" Metropolitan Borough Council", " Metropolitan District Council", " City Council", " County Council", " Borough Council", " District Council", " Council"} {
+		place = strings.TrimSuffix(place, s)
+	}
+	return strings.TrimSpace(place) + " Virtual School"
+}
