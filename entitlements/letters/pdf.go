@@ -2,6 +2,7 @@ package letters
 
 import (
 	"bytes"
+	_ "embed"
 	"fmt"
 	"strings"
 	"sync"
@@ -13,11 +14,12 @@ import (
 	"golang.org/x/image/font/sfnt"
 )
 
-// The PDF export: A4, 2 cm margins, the Go fonts (Latin, Greek and Cyrillic), "Page 1 of 2" on
-// every page, the last paragraph kept on one page with the closing and signature, and hanging
-// indents for lists. Right-to-left text (Arabic, Hebrew) needs shaping and reordering that this
-// export does not do, so such a letter is refused with the character named: the HTML export
-// keeps it exactly.
+// The PDF export: A4, 2 cm margins, the Go fonts (Latin, Greek and Cyrillic) with Noto Sans
+// Arabic and Noto Sans Hebrew (subset, in fonts/) for right-to-left names and addresses,
+// "Page 1 of 2" on every page, the last paragraph kept on one page with the closing and
+// signature, and hanging indents for lists. Arabic is shaped and each line laid out in display
+// order (bidi.go); right-to-left letters that file cannot shape are refused with the character
+// named, and the HTML export, which keeps them exactly, is offered.
 
 // RightToLeftError says a letter has right-to-left text the PDF cannot lay out; export HTML.
 type RightToLeftError struct {
@@ -26,7 +28,30 @@ type RightToLeftError struct {
 }
 
 func (e *RightToLeftError) Error() string {
-	return fmt.Sprintf("PDF: the %s has right-to-left text (%q, U+%04X), which the PDF export cannot lay out correctly; export the letter as HTML instead, which keeps it exactly (open it in a browser to print or save it as PDF)", e.Field, string(e.Char), e.Char)
+	return fmt.Sprintf("PDF: the %s has right-to-left text with a letter (%q, U+%04X) the PDF export cannot join correctly; export the letter as HTML instead, which keeps it exactly (open it in a browser to print or save it as PDF)", e.Field, string(e.Char), e.Char)
+}
+
+//go:embed fonts/NotoSansArabic-Subset.ttf
+var arabicTTF []byte
+
+//go:embed fonts/NotoSansHebrew-Subset.ttf
+var hebrewTTF []byte
+
+// ascents are each font's ascender as a fraction of its em (see typoAscent).
+var ascents = map[string]float64{"regular": typoAscent(goregular.TTF), "bold": typoAscent(gobold.TTF),
+	"arabic": typoAscent(arabicTTF), "hebrew": typoAscent(hebrewTTF)}
+
+// fontName is the embedded font that draws r.
+func fontName(r rune, bold bool) string {
+	switch {
+	case (r >= 0x600 && r <= 0x6FF) || (r >= 0xFB50 && r <= 0xFDFF) || (r >= 0xFE70 && r <= 0xFEFF):
+		return "arabic"
+	case (r >= 0x590 && r <= 0x5FF) || (r >= 0xFB1D && r <= 0xFB4F):
+		return "hebrew"
+	case bold:
+		return "bold"
+	}
+	return "regular"
 }
 
 var rtlScripts = []*unicode.RangeTable{unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana, unicode.Nko}
@@ -41,19 +66,36 @@ func isRightToLeft(r rune) bool {
 }
 
 var (
-	fontOnce              sync.Once
-	fontRegular, fontBold *sfnt.Font
-	fontErr               error
+	fontOnce                                      sync.Once
+	fontRegular, fontBold, fontArabic, fontHebrew *sfnt.Font
+	fontErr                                       error
 )
 
 func pdfFonts() error {
 	fontOnce.Do(func() {
-		if fontRegular, fontErr = sfnt.Parse(goregular.TTF); fontErr != nil {
-			return
+		for _, f := range []struct {
+			dst  **sfnt.Font
+			data []byte
+		}{{&fontRegular, goregular.TTF}, {&fontBold, gobold.TTF}, {&fontArabic, arabicTTF}, {&fontHebrew, hebrewTTF}} {
+			if *f.dst, fontErr = sfnt.Parse(f.data); fontErr != nil {
+				return
+			}
 		}
-		fontBold, fontErr = sfnt.Parse(gobold.TTF)
 	})
 	return fontErr
+}
+
+// sfntFor is the parsed font that draws r.
+func sfntFor(r rune, bold bool) *sfnt.Font {
+	switch fontName(r, bold) {
+	case "arabic":
+		return fontArabic
+	case "hebrew":
+		return fontHebrew
+	case "bold":
+		return fontBold
+	}
+	return fontRegular
 }
 
 // drawer replaces each character the font cannot draw with "?", warning once per character in
@@ -64,14 +106,14 @@ type drawer struct {
 	warnings []string
 }
 
-func (d *drawer) text(f *sfnt.Font, field, s string) string {
+func (d *drawer) text(bold bool, field, s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		if r == ' ' {
 			b.WriteRune(r)
 			continue
 		}
-		idx, err := f.GlyphIndex(&d.buf, r)
+		idx, err := sfntFor(r, bold).GlyphIndex(&d.buf, r)
 		ok := err == nil && idx != 0
 		if unicode.Is(unicode.Mn, r) || r == '\u200d' || (r >= 0xfe00 && r <= 0xfe0f) {
 			// joiners, variation selectors and combining marks belong to the character before.
@@ -122,6 +164,7 @@ type pdfBlock struct {
 type pdfLayout struct {
 	pdf    *gopdf.GoPdf
 	blocks []pdfBlock
+	widths map[string]float64
 }
 
 func (p *pdfLayout) font(bold bool) error {
@@ -131,23 +174,112 @@ func (p *pdfLayout) font(bold bool) error {
 	return p.pdf.SetFont("regular", "", fontSize)
 }
 
-// wrap splits s into lines at x within width, a bullet hanging to the left when asked.
+// width is the width of runes drawn in their fonts (each measured once).
+func (p *pdfLayout) width(rs []rune, bold bool) (float64, error) {
+	w := 0.0
+	for _, r := range rs {
+		key := fontName(r, bold) + string(r)
+		cw, ok := p.widths[key]
+		if !ok {
+			if err := p.pdf.SetFont(fontName(r, bold), "", fontSize); err != nil {
+				return 0, err
+			}
+			var err error
+			if cw, err = p.pdf.MeasureTextWidth(string(r)); err != nil {
+				return 0, err
+			}
+			p.widths[key] = cw
+		}
+		w += cw
+	}
+	return w, nil
+}
+
+// wrap splits s into lines at x within width, a bullet hanging to the left when asked. Arabic
+// is joined first, lines are broken at spaces (inside a word only when it is wider than the
+// line), and each line is then put in display order.
 func (p *pdfLayout) wrap(s string, x, width float64, bold, right, bullet bool) ([]pdfLine, error) {
 	if strings.TrimSpace(s) == "" {
 		return []pdfLine{{}}, nil
 	}
-	if err := p.font(bold); err != nil {
-		return nil, err
-	}
-	parts, err := p.pdf.SplitTextWithWordWrap(s, width)
+	rs := shapeArabic([]rune(s))
+	space, err := p.width([]rune{' '}, bold)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]pdfLine, len(parts))
-	for i, t := range parts {
-		out[i] = pdfLine{text: t, x: x, width: width, bold: bold, right: right, bullet: bullet && i == 0}
+	var lines [][]rune
+	var cur []rune
+	curW := 0.0
+	for _, word := range strings.Fields(string(rs)) {
+		wr := []rune(word)
+		ww, err := p.width(wr, bold)
+		if err != nil {
+			return nil, err
+		}
+		if len(cur) > 0 && curW+space+ww <= width {
+			cur = append(append(cur, ' '), wr...)
+			curW += space + ww
+			continue
+		}
+		if len(cur) > 0 {
+			lines = append(lines, cur)
+			cur, curW = nil, 0
+		}
+		for ww > width && len(wr) > 1 {
+			// A word wider than the line (a long email address) is broken where it must be.
+			n, w := 0, 0.0
+			for n < len(wr) {
+				cw, err := p.width(wr[n:n+1], bold)
+				if err != nil {
+					return nil, err
+				}
+				if w+cw > width && n > 0 {
+					break
+				}
+				w += cw
+				n++
+			}
+			lines = append(lines, wr[:n])
+			wr = wr[n:]
+			if ww, err = p.width(wr, bold); err != nil {
+				return nil, err
+			}
+		}
+		cur, curW = wr, ww
+	}
+	if len(cur) > 0 {
+		lines = append(lines, cur)
+	}
+	out := make([]pdfLine, len(lines))
+	for i, l := range lines {
+		out[i] = pdfLine{text: string(visualOrder(l)), x: x, width: width, bold: bold, right: right, bullet: bullet && i == 0}
 	}
 	return out, nil
+}
+
+// draw writes a line's runs, each in its own font, from x.
+func (p *pdfLayout) draw(rs []rune, x, y float64, bold bool) error {
+	for i := 0; i < len(rs); {
+		name := fontName(rs[i], bold)
+		j := i
+		for j < len(rs) && (fontName(rs[j], bold) == name || rs[j] == ' ') {
+			j++
+		}
+		if err := p.pdf.SetFont(name, "", fontSize); err != nil {
+			return err
+		}
+		p.pdf.SetXY(x, y+(ascents["regular"]-ascents[name])*fontSize)
+		if err := p.pdf.Cell(nil, string(rs[i:j])); err != nil {
+			return err
+		}
+		w, err := p.width(rs[i:j], bold)
+		if err != nil {
+			return err
+		}
+		x += w
+		i = j
+	}
+	return nil
 }
 
 func (p *pdfLayout) add(before float64, keepNext bool, lines ...[]pdfLine) {
@@ -242,7 +374,7 @@ func pdfLetter(l Letter) ([]byte, []string, error) {
 	for _, f := range fields {
 		for _, s := range f.lines {
 			for _, r := range s {
-				if isRightToLeft(r) {
+				if isRightToLeft(r) && !canShape(r) {
 					return nil, nil, &RightToLeftError{Char: r, Field: f.name}
 				}
 			}
@@ -250,13 +382,9 @@ func pdfLetter(l Letter) ([]byte, []string, error) {
 	}
 	d := &drawer{seen: map[rune]bool{}}
 	fix := func(field string, xs []string, bold bool) []string {
-		f := fontRegular
-		if bold {
-			f = fontBold
-		}
 		out := make([]string, len(xs))
 		for i, x := range xs {
-			out[i] = d.text(f, field, x)
+			out[i] = d.text(bold, field, x)
 		}
 		return out
 	}
@@ -272,7 +400,13 @@ func pdfLetter(l Letter) ([]byte, []string, error) {
 	if err := pdf.AddTTFFontData("bold", gobold.TTF); err != nil {
 		return nil, nil, err
 	}
-	p := &pdfLayout{pdf: pdf}
+	if err := pdf.AddTTFFontData("arabic", arabicTTF); err != nil {
+		return nil, nil, err
+	}
+	if err := pdf.AddTTFFontData("hebrew", hebrewTTF); err != nil {
+		return nil, nil, err
+	}
+	p := &pdfLayout{pdf: pdf, widths: map[string]float64{}}
 	build := func() error {
 		var from []pdfLine
 		for _, s := range fix("sender's name and address", l.From, false) {
@@ -362,25 +496,25 @@ func pdfLetter(l Letter) ([]byte, []string, error) {
 			if pl.text == "" {
 				continue
 			}
-			if err := p.font(pl.bold); err != nil {
-				return nil, d.warnings, err
-			}
+			rs := []rune(pl.text)
 			x := pl.x
 			if pl.right {
-				w, err := pdf.MeasureTextWidth(pl.text)
+				w, err := p.width(rs, pl.bold)
 				if err != nil {
 					return nil, d.warnings, err
 				}
 				x = pl.x + pl.width - w
 			}
 			if pl.bullet {
+				if err := p.font(false); err != nil {
+					return nil, d.warnings, err
+				}
 				pdf.SetXY(pl.x-indent+6, pl.y)
 				if err := pdf.Cell(nil, "•"); err != nil {
 					return nil, d.warnings, err
 				}
 			}
-			pdf.SetXY(x, pl.y)
-			if err := pdf.Cell(nil, pl.text); err != nil {
+			if err := p.draw(rs, x, pl.y, pl.bold); err != nil {
 				return nil, d.warnings, err
 			}
 		}
