@@ -83,3 +83,11 @@ func enablersOf(id string) []string {
 	}
 	return out
 }
+
+// Title is what a letter is for, in plain words, from its template ("" for an unknown id).
+func Title(id string) string {
+	if t, ok := loaded().byID[id]; ok {
+		return t.title
+	}
+	return ""
+}
