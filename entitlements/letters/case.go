@@ -2,6 +2,7 @@ package letters
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"text/template"
 
@@ -523,4 +524,48 @@ func (c *caseData) setChildren(kids []entitlements.Child) {
 	if plural {
 		m["Is"], m["Lives"], m["Was"], m["Has"], m["Need"] = "are", "live", "were", "have", "need"
 	}
+}
+
+// setMinimumAllowance puts the dated national minimum fostering allowance for the child's age
+// and area into the letter (MinimumAllowance, "" when the rules give none), from the figures of
+// the fostering allowance outcome: "£257 a week in 2025-26 for a child aged 11 to 15 in London".
+func (c *caseData) setMinimumAllowance(rep entitlements.Report) {
+	c.data["MinimumAllowance"], c.data["MinimumConfirmed"] = "", false
+	for _, o := range rep.Outcomes {
+		if o.ID != "fostering_allowance" {
+			continue
+		}
+		var parts []string
+		confirmed := true
+		for _, f := range o.Figures {
+			where, age, ok := strings.Cut(strings.TrimPrefix(f.Label, "National minimum fostering allowance, "), ", age ")
+			if !ok || f.Per != "week" {
+				continue
+			}
+			parts = append(parts, fmt.Sprintf("%s a week in %s for a child aged %s %s", pounds(f.Pence), f.Period, age, inArea(where)))
+			confirmed = confirmed && f.Confirmed
+		}
+		if len(parts) > 0 {
+			c.data["MinimumAllowance"] = strings.Join(parts, ", or ")
+			c.data["MinimumConfirmed"] = confirmed
+		}
+	}
+}
+
+func inArea(region string) string {
+	switch region {
+	case "London":
+		return "in London"
+	case "rest of England":
+		return "outside London and the South East"
+	}
+	return "in the " + region
+}
+
+// pounds writes pence as £257 or £257.50.
+func pounds(p int64) string {
+	if p%100 == 0 {
+		return fmt.Sprintf("£%d", p/100)
+	}
+	return fmt.Sprintf("£%d.%02d", p/100, p%100)
 }

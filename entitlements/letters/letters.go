@@ -201,6 +201,7 @@ func Draft(in Input) (Letter, error) {
 	t := loaded().byID[in.RequestID]
 	due := ReplyDue(in.RequestID, in.Today)
 	c := newCase(&in, st, due)
+	c.setMinimumAllowance(rep)
 	return c.render(t, nil)
 }
 
