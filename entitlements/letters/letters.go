@@ -220,7 +220,13 @@ func FollowUp(in Input, original Letter, sentOn entitlements.Date) (Letter, erro
 	if in.RequestID == "" {
 		in.RequestID = original.RequestID
 	}
+	// A complaint that has had no answer at stage 1 goes on to stage 2, an investigation the
+	// procedure allows 25 working days for (reference additions.md §B6).
+	stage2 := original.RequestID == ComplaintStage1
 	due := AddWorkingDays(in.Today, 10)
+	if stage2 {
+		due = AddWorkingDays(in.Today, 25)
+	}
 	c := newCase(&in, original.Status, due)
 	extra := map[string]any{
 		"OriginalSubject": safe(original.Subject),
@@ -229,6 +235,7 @@ func FollowUp(in Input, original Letter, sentOn entitlements.Date) (Letter, erro
 		"OriginalDue":     "",
 		"FirstDue":        false,
 		"ToCouncil":       false,
+		"Stage2":          stage2,
 	}
 	if ot, ok := loaded().byID[original.RequestID]; ok {
 		// A Virtual School is part of the council: its complaints procedure applies too.
@@ -260,6 +267,11 @@ func FollowUp(in Input, original Letter, sentOn entitlements.Date) (Letter, erro
 		// The recipient block is the original's: its gaps stay gaps.
 		l.Gaps = appendNew(gaps, l.Gaps...)
 	}
+	// The same person, reference and copy list as the original letter.
+	if original.Greeting != "" {
+		l.Greeting, l.Closing = original.Greeting, original.Closing
+	}
+	l.Reference, l.CopyTo = original.Reference, original.CopyTo
 	l.Sources = original.Sources
 	return l, nil
 }

@@ -427,3 +427,27 @@ func mustJSON(a entitlements.Answers) string {
 	b, _ := a.MarshalJSON()
 	return string(b)
 }
+
+// The follow-up to a stage 1 complaint asks for stage 2, with 25 working days to answer, and
+// names the Ombudsman as the last step.
+func TestComplaintFollowUpIsStage2(t *testing.T) {
+	in := Input{RequestID: ComplaintStage1, Answers: answers(t, cases["sgo"]), Details: fullDetails(t), AsOf: asOf, Today: today, Earlier: earlier}
+	orig, err := Draft(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in.Today = entitlements.MustDate("2027-01-11")
+	f, err := FollowUp(in, orig, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkLetter(t, "stage 2", f)
+	for _, want := range []string{"stage 2", "25 working days", "Local Government and Social Care Ombudsman", "23 November 2026"} {
+		if !strings.Contains(f.Text(), want) {
+			t.Errorf("stage 2 letter lacks %q:\n%s", want, f.Text())
+		}
+	}
+	if f.ReplyDue != AddWorkingDays(in.Today, 25).String() || f.Greeting != "Dear Ms Khan" {
+		t.Errorf("stage 2: due %s, %s", f.ReplyDue, f.Greeting)
+	}
+}
