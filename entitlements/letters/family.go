@@ -21,7 +21,7 @@ type FamilyInput struct {
 // sharedLetters are the letters where one letter can speak for several children: the same
 // recipient asked the same thing. Every other letter is one per child (a school's Pupil Premium
 // Plus letter, say, where each child's status and school are their own).
-var sharedLetters = []string{"virtual_school_advice", "sg_support_assessment", "local_offer_copy", ComplaintStage1}
+var sharedLetters = []string{"virtual_school_advice", "sg_support_assessment", "local_offer_copy", "child_in_need_assessment", ComplaintStage1}
 
 // sameLetterKeys are the answers that must agree for children to share a letter: they change
 // what the letter says about the child.

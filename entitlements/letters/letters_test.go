@@ -216,6 +216,9 @@ func TestGolden(t *testing.T) {
 				if id == ComplaintStage1 {
 					in.Earlier = earlier
 				}
+				if id == MaternityGrantNote {
+					in.Details.Child = &entitlements.Child{Name: "Ruby Okafor", DateOfBirth: "2026-08-20"}
+				}
 			}
 			l := draftForGolden(t, in)
 			name := id + "__" + variant
