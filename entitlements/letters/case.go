@@ -395,12 +395,11 @@ func (c *caseData) render(t *tmpl, extra map[string]any) (Letter, error) {
 			data[k] = v
 		}
 	}
-	var gaps []string
 	l := Letter{RequestID: c.in.RequestID, Title: t.title, Date: c.in.Today.Long(), Greeting: t.dear,
 		Closing: "Yours faithfully", ReplyDue: c.due.String(), Status: entitlements.Status(c.data["Status"].(string)),
 		Assert: c.data["Assert"].(bool)}
 	for _, s := range c.sender() {
-		l.From = append(l.From, finish(s, &gaps))
+		l.From = append(l.From, finish(s))
 	}
 	if t.to != "" {
 		r, err := c.recipient(t, data)
@@ -408,7 +407,7 @@ func (c *caseData) render(t *tmpl, extra map[string]any) (Letter, error) {
 			return Letter{}, err
 		}
 		for _, s := range r.lines {
-			l.To = append(l.To, finish(s, &gaps))
+			l.To = append(l.To, finish(s))
 		}
 		l.Reference, l.CopyTo = r.reference, r.copyTo
 		if r.contact != "" {
@@ -419,7 +418,7 @@ func (c *caseData) render(t *tmpl, extra map[string]any) (Letter, error) {
 	if err != nil {
 		return Letter{}, err
 	}
-	l.Subject = finish(strings.Join(strings.Fields(subj), " "), &gaps)
+	l.Subject = finish(strings.Join(strings.Fields(subj), " "))
 	body, err := run(t.body, data)
 	if err != nil {
 		return Letter{}, err
@@ -435,7 +434,7 @@ func (c *caseData) render(t *tmpl, extra map[string]any) (Letter, error) {
 		}
 		body = opening + " " + strings.Join(strings.Fields(ask), " ") + "\n\n" + body
 	}
-	l.Body = finish(tidy(body), &gaps)
+	l.Body = finish(tidy(body))
 	l.Signature = []string{finish(c.data["Carer"].(string), &gaps)}
 	if s := c.data["SecondCarer"].(string); s != "" && t.to != "employer" {
 		l.Signature = append(l.Signature, s)
@@ -447,11 +446,12 @@ func (c *caseData) render(t *tmpl, extra map[string]any) (Letter, error) {
 		}
 		for _, s := range strings.Split(s, "\n") {
 			if s = strings.TrimSpace(s); s != "" {
-				l.Encloses = append(l.Encloses, finish(s, &gaps))
+				l.Encloses = append(l.Encloses, finish(s))
 			}
 		}
 	}
-	l.Gaps = gaps
+	// What is a gap is decided in one place, from the finished text.
+	l.Gaps = GapsIn(l.Text())
 	if l.Gaps == nil {
 		l.Gaps = []string{}
 	}

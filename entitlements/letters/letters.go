@@ -252,20 +252,18 @@ func FollowUp(in Input, original Letter, sentOn entitlements.Date) (Letter, erro
 	l.RequestID = original.RequestID
 	if len(original.To) > 0 {
 		l.To = nil
-		var gaps []string
 		for _, line := range original.To {
 			s := safe(line)
 			// safe() turns typed brackets into round ones; the original's own gaps stay gaps.
 			for _, g := range original.Gaps {
 				if strings.Contains(line, "["+g+"]") {
 					s = strings.ReplaceAll(s, "("+g+")", "["+g+"]")
-					gaps = appendNew(gaps, g)
 				}
 			}
 			l.To = append(l.To, s)
 		}
 		// The recipient block is the original's: its gaps stay gaps.
-		l.Gaps = appendNew(gaps, l.Gaps...)
+		l.Gaps = GapsIn(l.Text())
 	}
 	// The same person, reference and copy list as the original letter.
 	if original.Greeting != "" {
@@ -329,12 +327,10 @@ func safe(s string) string {
 
 var safeReplacer = strings.NewReplacer(gapOpen, "", gapClose, "", "[", "(", "]", ")")
 
-// finish turns gap markers into [label] and records each label once.
-func finish(s string, gaps *[]string) string {
+// finish turns gap markers into [label]; GapsIn then lists them from the finished text.
+func finish(s string) string {
 	return gapRe.ReplaceAllStringFunc(s, func(m string) string {
-		label := m[len(gapOpen) : len(m)-len(gapClose)]
-		*gaps = appendNew(*gaps, label)
-		return "[" + label + "]"
+		return "[" + m[len(gapOpen):len(m)-len(gapClose)] + "]"
 	})
 }
 
