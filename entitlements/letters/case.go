@@ -435,7 +435,7 @@ func (c *caseData) render(t *tmpl, extra map[string]any) (Letter, error) {
 		body = opening + " " + strings.Join(strings.Fields(ask), " ") + "\n\n" + body
 	}
 	l.Body = finish(tidy(body))
-	l.Signature = []string{finish(c.data["Carer"].(string), &gaps)}
+	l.Signature = []string{finish(c.data["Carer"].(string))}
 	if s := c.data["SecondCarer"].(string); s != "" && t.to != "employer" {
 		l.Signature = append(l.Signature, s)
 	}
