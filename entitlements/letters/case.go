@@ -436,7 +436,7 @@ func (c *caseData) render(t *tmpl, extra map[string]any) (Letter, error) {
 	}
 	l.Body = finish(tidy(body))
 	l.Signature = []string{finish(c.data["Carer"].(string))}
-	if s := c.data["SecondCarer"].(string); s != "" && t.to != "employer" {
+	if s := c.data["SecondCarer"].(string); s != "" && t.to != "employer" && t.to != "dwp" {
 		l.Signature = append(l.Signature, s)
 	}
 	for _, e := range t.encloses {

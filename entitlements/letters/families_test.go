@@ -21,7 +21,7 @@ type familyCase struct {
 	details entitlements.Details
 }
 
-func loadFamilyCase(t *testing.T, path string) familyCase {
+func loadFamilyCase(t testing.TB, path string) familyCase {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
