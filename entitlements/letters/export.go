@@ -61,7 +61,7 @@ var cleanText = func(s string) string { return cleanTextImpl(s) }
 
 // ---- Markdown ----
 
-var mdEscaper = strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "{", `\{`, "}", `\}`,
+var mdEscaper = strings.NewReplacer(`\`, `\\`, "&", `\&`, "`", "\\`", "*", `\*`, "_", `\_`, "{", `\{`, "}", `\}`,
 	"[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`, "~", `\~`, "!", `\!`)
 
 func mdLine(s string) string {

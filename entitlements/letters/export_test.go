@@ -61,6 +61,9 @@ func TestExportFormats(t *testing.T) {
 			if f == "html" {
 				checkHTML(t, name, s)
 			}
+			if f == "md" && strings.Contains(name, "&") && !strings.Contains(s, `\& Co`) {
+				t.Errorf("md: an ampersand is not escaped, so an entity in a name would render: %s", s)
+			}
 			if f == "md" && strings.Contains(s, "<script>") {
 				t.Errorf("md: raw HTML passes through: %s", s)
 			}
