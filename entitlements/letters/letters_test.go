@@ -135,7 +135,7 @@ func TestTemplatesLoad(t *testing.T) {
 	if err := LoadTemplates(); err != nil {
 		t.Fatal(err)
 	}
-	for _, id := range entitlements.RequestIDs {
+	for _, id := range IDs() {
 		tp := loaded().byID[id]
 		if tp == nil || len(tp.sources) == 0 || tp.title == "" {
 			t.Errorf("%s: template missing title or sources", id)
@@ -397,7 +397,7 @@ func TestPropertyRandomAnswers(t *testing.T) {
 				t.Fatalf("case %d: %s offered without an outcome that is not not_eligible", i, id)
 			}
 		}
-		for j, id := range entitlements.RequestIDs {
+		for j, id := range IDs() {
 			if !contains(offered, id) && (i+j)%7 != 0 {
 				continue // refusals are cheap to check on a sample
 			}
@@ -419,7 +419,11 @@ func TestPropertyRandomAnswers(t *testing.T) {
 			}
 		}
 	}
-	for _, id := range entitlements.RequestIDs {
+	_, haveGrant := entitlements.Assess(answers(t, cases["baby"]), asOf).Outcome("sure_start_maternity_grant")
+	for _, id := range IDs() {
+		if id == MaternityGrantNote && !haveGrant {
+			continue // its outcome is not in these rules yet
+		}
 		if drafted[id] == 0 {
 			t.Errorf("no random case drafted %s", id)
 		}
