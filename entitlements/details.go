@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -21,6 +22,11 @@ type Details struct {
 	VirtualSchool  *Office `json:"virtual_school,omitempty"`
 	Employer       *Office `json:"employer,omitempty"`
 	Order          *Order  `json:"order,omitempty"`
+	// Children are a family's children, matched to the case's children by position (Child
+	// stays valid for a single child).
+	Children []Child `json:"children,omitempty"`
+	// Story is how the children came to live with the carer, in the carer's own words.
+	Story string `json:"story,omitempty"`
 }
 
 // Person is a carer.
@@ -30,22 +36,46 @@ type Person struct {
 	Postcode string   `json:"postcode,omitempty"`
 	Phone    string   `json:"phone,omitempty"`
 	Email    string   `json:"email,omitempty"`
+	// RelationshipWords is how the carer names the relationship in a letter ("grandmother",
+	// "uncle"); without it a relationship the answers leave open is a gap.
+	RelationshipWords string `json:"relationship_words,omitempty"`
 }
 
 // Child is the child being cared for.
 type Child struct {
 	Name        string `json:"name,omitempty"`
 	DateOfBirth string `json:"date_of_birth,omitempty"` // YYYY-MM-DD
+	Needs       string `json:"needs,omitempty"`         // what this child needs, in the carer's words
 }
 
-// Office is an organisation a letter goes to.
+// Office is an organisation a letter goes to. A council's letters go to the service that deals
+// with them (Services), falling back to the office's own fields.
 type Office struct {
-	Name     string   `json:"name,omitempty"`
-	Team     string   `json:"team,omitempty"`
-	Address  []string `json:"address,omitempty"`
-	Postcode string   `json:"postcode,omitempty"`
-	Email    string   `json:"email,omitempty"`
+	Name      string              `json:"name,omitempty"`
+	Team      string              `json:"team,omitempty"`
+	Contact   string              `json:"contact,omitempty"` // a named person: "Dear Ms Khan ... Yours sincerely"
+	Address   []string            `json:"address,omitempty"`
+	Postcode  string              `json:"postcode,omitempty"`
+	Email     string              `json:"email,omitempty"`
+	Reference string              `json:"reference,omitempty"`
+	CopyTo    []string            `json:"copy_to,omitempty"`
+	Services  map[string]*Service `json:"services,omitempty"`
 }
+
+// Service is one team of a council: who a letter to that service goes to.
+type Service struct {
+	Team      string   `json:"team,omitempty"`
+	Contact   string   `json:"contact,omitempty"`
+	Address   []string `json:"address,omitempty"`
+	Postcode  string   `json:"postcode,omitempty"`
+	Email     string   `json:"email,omitempty"`
+	Reference string   `json:"reference,omitempty"`
+	CopyTo    []string `json:"copy_to,omitempty"`
+}
+
+// ServiceNames are the council services a letter can go to (spec/details.md).
+var ServiceNames = []string{"children_services", "kinship", "fostering", "adoption_support",
+	"private_fostering", "leaving_care", "virtual_school", "complaints"}
 
 // Order is the court order behind the arrangement.
 type Order struct {
@@ -70,6 +100,37 @@ func ParseDetails(data []byte) (Details, error) {
 			return Details{}, fmt.Errorf("details: child.date_of_birth %q is not a date in the form YYYY-MM-DD", d.Child.DateOfBirth)
 		}
 	}
+	for i, c := range d.Children {
+		if c.DateOfBirth != "" {
+			if _, err := ParseDate(c.DateOfBirth); err != nil {
+				return Details{}, fmt.Errorf("details: children[%d].date_of_birth %q is not a date in the form YYYY-MM-DD", i, c.DateOfBirth)
+			}
+		}
+	}
+	if len(d.Children) > MaxChildren {
+		return Details{}, fmt.Errorf("details: children has %d entries; a family has at most %d", len(d.Children), MaxChildren)
+	}
+	for _, o := range []struct {
+		key string
+		o   *Office
+	}{{"council", d.Council}, {"placing_council", d.PlacingCouncil}} {
+		if o.o == nil {
+			continue
+		}
+		for name := range o.o.Services {
+			if !slices.Contains(ServiceNames, name) {
+				return Details{}, fmt.Errorf("details: %s.services: unknown service %q; allowed services are %s", o.key, name, strings.Join(ServiceNames, ", "))
+			}
+		}
+	}
+	for _, o := range []struct {
+		key string
+		o   *Office
+	}{{"school", d.School}, {"virtual_school", d.VirtualSchool}, {"employer", d.Employer}} {
+		if o.o != nil && len(o.o.Services) > 0 {
+			return Details{}, fmt.Errorf("details: %s.services: only council and placing_council have services", o.key)
+		}
+	}
 	d.Clean()
 	return d, nil
 }
@@ -77,7 +138,7 @@ func ParseDetails(data []byte) (Details, error) {
 func detailsError(err error) error {
 	msg := err.Error()
 	if i := strings.Index(msg, "json: unknown field "); i >= 0 {
-		return fmt.Errorf("details: unknown key %s; allowed keys are carer, second_carer, child, school, council, placing_council, virtual_school, employer, order (see the details format)", strings.TrimPrefix(msg[i:], "json: unknown field "))
+		return fmt.Errorf("details: unknown key %s; allowed keys are carer, second_carer, child, children, story, school, council, placing_council, virtual_school, employer, order (see the details format)", strings.TrimPrefix(msg[i:], "json: unknown field "))
 	}
 	return fmt.Errorf("details: %v", err)
 }
@@ -87,22 +148,38 @@ func (d *Details) Clean() {
 	for _, p := range []*Person{d.Carer, d.SecondCarer} {
 		if p != nil {
 			p.Name, p.Postcode, p.Phone, p.Email = CleanText(p.Name), CleanText(p.Postcode), CleanText(p.Phone), CleanText(p.Email)
+			p.RelationshipWords = CleanText(p.RelationshipWords)
 			p.Address = cleanLines(p.Address)
 		}
 	}
 	if d.Child != nil {
-		d.Child.Name = CleanText(d.Child.Name)
-		d.Child.DateOfBirth = CleanText(d.Child.DateOfBirth)
+		d.Child.clean()
 	}
+	for i := range d.Children {
+		d.Children[i].clean()
+	}
+	d.Story = CleanText(d.Story)
 	for _, o := range []*Office{d.School, d.Council, d.PlacingCouncil, d.VirtualSchool, d.Employer} {
 		if o != nil {
 			o.Name, o.Team, o.Postcode, o.Email = CleanText(o.Name), CleanText(o.Team), CleanText(o.Postcode), CleanText(o.Email)
-			o.Address = cleanLines(o.Address)
+			o.Contact, o.Reference = CleanText(o.Contact), CleanText(o.Reference)
+			o.Address, o.CopyTo = cleanLines(o.Address), cleanLines(o.CopyTo)
+			for _, s := range o.Services {
+				if s != nil {
+					s.Team, s.Contact, s.Postcode = CleanText(s.Team), CleanText(s.Contact), CleanText(s.Postcode)
+					s.Email, s.Reference = CleanText(s.Email), CleanText(s.Reference)
+					s.Address, s.CopyTo = cleanLines(s.Address), cleanLines(s.CopyTo)
+				}
+			}
 		}
 	}
 	if d.Order != nil {
 		d.Order.Court, d.Order.CaseNumber = CleanText(d.Order.Court), CleanText(d.Order.CaseNumber)
 	}
+}
+
+func (c *Child) clean() {
+	c.Name, c.DateOfBirth, c.Needs = CleanText(c.Name), CleanText(c.DateOfBirth), CleanText(c.Needs)
 }
 
 func cleanLines(lines []string) []string {
@@ -140,4 +217,28 @@ func CleanText(s string) string {
 		}
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// CopyInto lays the service's own fields over an office's: a letter to the service uses them.
+func (s *Service) CopyInto(o *Office) {
+	if s.Team != "" {
+		o.Team = s.Team
+	}
+	if s.Contact != "" {
+		o.Contact = s.Contact
+	}
+	if len(s.Address) > 0 {
+		o.Address, o.Postcode = s.Address, s.Postcode
+	} else if s.Postcode != "" {
+		o.Postcode = s.Postcode
+	}
+	if s.Email != "" {
+		o.Email = s.Email
+	}
+	if s.Reference != "" {
+		o.Reference = s.Reference
+	}
+	if len(s.CopyTo) > 0 {
+		o.CopyTo = s.CopyTo
+	}
 }

@@ -3,10 +3,8 @@ package tui
 import (
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"time"
-	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
@@ -188,8 +186,6 @@ func cleanBlock(s string) string {
 	return strings.Join(ls, "\n")
 }
 
-var gapMark = regexp.MustCompile(`\[([^\[\]\n]{1,80})\]`)
-
 // gapWarning says, before a letter leaves, that it still has gaps: a letter with
 // "[child's date of birth]" in it should not go out by mistake.
 func (lt *letterModel) gapWarning(m *Model, doing string) tea.Cmd {
@@ -204,19 +200,8 @@ func (lt *letterModel) gapWarning(m *Model, doing string) tea.Cmd {
 	return m.setStatus("Before "+doing+": this letter still has "+n+" to fill in (press d for details, or e to edit).", true)
 }
 
-// gaps are the marked gaps still in the text, each once.
-func gapsIn(text string) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, mm := range gapMark.FindAllStringSubmatch(text, -1) {
-		g := entitlements.CleanText(mm[1])
-		if !seen[g] && g != "" {
-			seen[g] = true
-			out = append(out, g)
-		}
-	}
-	return out
-}
+// gaps are the marked gaps still in the text, each once (the letters package decides).
+func gapsIn(text string) []string { return letters.GapsIn(text) }
 
 func (lt *letterModel) header(m *Model) string {
 	st := m.c.st
@@ -330,26 +315,8 @@ func (lt *letterModel) exportPath(m *Model, ext string) string {
 	return name
 }
 
-// slug makes a safe file name part: letters and digits, the rest as single dashes.
-func slug(s string) string {
-	s = entitlements.CleanText(s)
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
-			b.WriteRune(r)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	out := strings.Trim(b.String(), "-")
-	if len(out) > 40 {
-		out = strings.Trim(out[:40], "-")
-	}
-	return out
-}
+// slug makes a safe file name part (the letters package decides; accented letters are kept).
+func slug(s string) string { return letters.FileNamePart(s) }
 
 func (lt *letterModel) target() string {
 	p := strings.TrimSpace(entitlements.CleanText(lt.in.Value()))

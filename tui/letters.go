@@ -42,6 +42,9 @@ func requestTitle(id string) string {
 	if t, ok := requestTitles[id]; ok {
 		return t
 	}
+	if t := letters.Title(id); t != "" {
+		return t
+	}
 	return strings.ReplaceAll(entitlements.CleanText(id), "_", " ")
 }
 

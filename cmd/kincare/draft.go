@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"kincare/entitlements"
@@ -31,10 +32,10 @@ func runDraft(args []string, env *cliEnv) error {
 		return badInput("draft: unexpected argument %q\n%s", fs.Arg(0), draftUsage)
 	}
 	if *request == "" {
-		return badInput("draft: --request ID is required; allowed ids are %s", strings.Join(entitlements.RequestIDs, ", "))
+		return badInput("draft: --request ID is required; allowed ids are %s", strings.Join(letters.IDs(), ", "))
 	}
 	if !letters.KnownRequest(*request) {
-		return badInput("draft: --request: unknown request id %q; allowed ids are %s", *request, strings.Join(entitlements.RequestIDs, ", "))
+		return badInput("draft: --request: unknown request id %q; allowed ids are %s", *request, strings.Join(letters.IDs(), ", "))
 	}
 	okFormat := false
 	for _, f := range letters.Formats {
@@ -52,9 +53,6 @@ func runDraft(args []string, env *cliEnv) error {
 	in, d, err := readAnswers(*answers, *asOf, env.stdin)
 	if err != nil {
 		return err
-	}
-	if in.Family != nil {
-		return badInput("draft: %s holds a family (household and children); a letter is drafted from one child's answers, so give a file of that child's answers", displayName(*answers))
 	}
 	var details entitlements.Details
 	if *detailsPath != "" {
@@ -76,7 +74,14 @@ func runDraft(args []string, env *cliEnv) error {
 			return badInput("draft: %s already exists; use --force to replace it", *out)
 		}
 	}
-	l, err := letters.Draft(letters.Input{RequestID: *request, Answers: in.Answers, Details: details, AsOf: d, Today: today()})
+	var drafted []letters.Letter
+	if in.Family != nil {
+		drafted, err = letters.DraftFamily(letters.FamilyInput{RequestID: *request, Family: *in.Family, Details: details, AsOf: d, Today: today()})
+	} else {
+		var l letters.Letter
+		l, err = letters.Draft(letters.Input{RequestID: *request, Answers: in.Answers, Details: details, AsOf: d, Today: today()})
+		drafted = []letters.Letter{l}
+	}
 	var no *letters.ErrNotOffered
 	if errors.As(err, &no) {
 		return badInput("draft: the letter %q is not offered for these answers (as at %s): %s", no.RequestID, d, no.Reason)
@@ -84,18 +89,45 @@ func runDraft(args []string, env *cliEnv) error {
 	if err != nil {
 		return err
 	}
-	data, warnings, err := letters.Export(l, *format)
+	if len(drafted) > 1 && *out == "-" {
+		return badInput("draft: this family needs %d letters for %q (one per child where the letters differ); give --out a file path", len(drafted), *request)
+	}
+	for i, l := range drafted {
+		path := *out
+		if i > 0 {
+			ext := filepath.Ext(path)
+			path = strings.TrimSuffix(path, ext) + fmt.Sprintf("-%d", i+1) + ext
+		}
+		if err := writeLetter(env, l, *format, path, *force); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeLetter exports one letter to path (- for standard output) and lists its gaps.
+func writeLetter(env *cliEnv, l letters.Letter, format, path string, force bool) error {
+	if path != "-" && !force {
+		if _, err := os.Lstat(path); err == nil {
+			return badInput("draft: %s already exists; use --force to replace it", path)
+		}
+	}
+	data, warnings, err := letters.Export(l, format)
+	var rtl *letters.RightToLeftError
+	if errors.As(err, &rtl) {
+		return badInput("draft: %v", err)
+	}
 	if err != nil {
 		return err
 	}
 	for _, w := range warnings {
 		fmt.Fprintln(env.stderr, "kincare: warning: "+w)
 	}
-	if *out == "-" {
+	if path == "-" {
 		if _, err := env.stdout.Write(data); err != nil {
 			return err
 		}
-	} else if err := writePrivate(*out, data, *force); err != nil {
+	} else if err := writePrivate(path, data, force); err != nil {
 		return err
 	}
 	if len(l.Gaps) > 0 {
@@ -104,8 +136,8 @@ func runDraft(args []string, env *cliEnv) error {
 			fmt.Fprintln(env.stderr, "  - ["+g+"]")
 		}
 	}
-	if *out != "-" {
-		fmt.Fprintf(env.stderr, "Wrote %s. Ask for a reply by %s.\n", *out, l.ReplyDue)
+	if path != "-" {
+		fmt.Fprintf(env.stderr, "Wrote %s. Ask for a reply by %s.\n", path, l.ReplyDue)
 	}
 	return nil
 }

@@ -60,3 +60,34 @@ func TestDraftCommand(t *testing.T) {
 		t.Errorf("unknown request: %d %q", code, stderr)
 	}
 }
+
+// A family's letters: one naming both children where the ask is the same, one per child
+// otherwise; a right-to-left letter the PDF cannot join (Persian پ) is refused with exit 2 and
+// HTML offered.
+func TestDraftFamilyAndRightToLeft(t *testing.T) {
+	dir := t.TempDir()
+	family := filepath.Join(dir, "f.json")
+	os.WriteFile(family, []byte(`{"as_of": "2026-11-22", "household": {"country": "england", "council": "Leeds", "in_work": "yes"},
+		"children": [{"name": "Tyler", "answers": {"living_with_carer": "yes", "parent_in_home": "no", "relationship": "grandparent", "legal_status": "sgo", "previously_looked_after": "yes", "order_date": "2024-03-01", "placing_council": "Leeds", "child_age": 7, "education": "primary", "school_type": "state"}},
+		             {"name": "Ava", "answers": {"living_with_carer": "yes", "parent_in_home": "no", "relationship": "grandparent", "legal_status": "sgo", "previously_looked_after": "yes", "order_date": "2024-03-01", "placing_council": "Leeds", "child_age": 5, "education": "primary", "school_type": "state"}}]}`), 0o600)
+	details := filepath.Join(dir, "d.json")
+	os.WriteFile(details, []byte(`{"carer": {"name": "پریا الحسن"}, "children": [{"name": "Tyler Okafor"}, {"name": "Ava Okafor"}]}`), 0o600)
+	out := filepath.Join(dir, "vs.txt")
+	if code, _, stderr := runCLI(t, "", nil, "draft", "--answers", family, "--details", details, "--request", "virtual_school_advice", "--format", "txt", "--out", out); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if b, _ := os.ReadFile(out); !strings.Contains(string(b), "Tyler Okafor and Ava Okafor") {
+		t.Errorf("one Virtual School letter names both children:\n%s", b)
+	}
+	pp := filepath.Join(dir, "pp.txt")
+	if code, _, stderr := runCLI(t, "", nil, "draft", "--answers", family, "--details", details, "--request", "school_pupil_premium_plus", "--format", "txt", "--out", pp); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "pp-2.txt")); err != nil || !strings.Contains(string(b), "Ava Okafor") {
+		t.Errorf("the second child's Pupil Premium Plus letter: %v", err)
+	}
+	code, _, stderr := runCLI(t, "", nil, "draft", "--answers", family, "--details", details, "--request", "virtual_school_advice", "--format", "pdf", "--out", filepath.Join(dir, "x.pdf"))
+	if code != 2 || !strings.Contains(stderr, "U+067E") || !strings.Contains(stderr, "HTML") {
+		t.Errorf("right-to-left PDF: exit %d %q", code, stderr)
+	}
+}

@@ -2,6 +2,7 @@ package letters
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"text/template"
 
@@ -22,20 +23,6 @@ var orderWords = map[string]string{
 	"residence_order": "residence order",
 	"adoption":        "adoption order",
 	"guardian":        "appointment as the child's guardian",
-}
-
-var relationshipWords = map[string]string{
-	"grandparent":       "grandparent",
-	"great_grandparent": "great-grandparent",
-	"sibling":           "brother or sister",
-	"aunt_uncle":        "aunt or uncle",
-	"step_parent":       "step-parent",
-	"great_aunt_uncle":  "great-aunt or great-uncle",
-	"cousin":            "cousin",
-	"other_relative":    "relative",
-	"family_friend":     "family friend",
-	"parents_partner":   "parent's partner",
-	"other":             "carer",
 }
 
 // councilName is an office's name from the details, else the council named in the answers
@@ -86,22 +73,18 @@ func newCase(in *Input, st entitlements.Status, due entitlements.Date) *caseData
 	m["Carer"] = orGap(carer, "your full name")
 	m["SecondCarer"] = second
 
-	child, dob := "", ""
-	if d.Child != nil {
-		child = safe(d.Child.Name)
-		if t, err := entitlements.ParseDate(entitlements.CleanText(d.Child.DateOfBirth)); err == nil {
-			dob = t.Long()
-		}
+	c.setChildren(in.children())
+	rel := relationship(a.Value(entitlements.Relationship), carerWords(d), m["ChildPlain"].(string))
+	m["Relationship"] = rel
+	m["IAm"] = iAm(rel, m["Child"].(string))
+	m["Grand"] = a.Value(entitlements.Relationship) == "grandparent"
+	story := safe(d.Story)
+	came := " came"
+	if a.Value(entitlements.LivingWithCarer) == "soon" {
+		came = " is coming"
 	}
-	m["Child"] = orGap(child, "child's full name")
-	m["ChildDOB"] = orGap(dob, "child's date of birth")
-	age, ok := a.Age()
-	m["ChildAge"] = ""
-	if ok {
-		m["ChildAge"] = itoa(age)
-	}
-	rel := relationshipWords[a.Value(entitlements.Relationship)]
-	m["Relationship"] = orGap(rel, "your relationship to the child")
+	m["Story"] = orGap(story, "how "+m["ChildPlain"].(string)+came+" to live with you, in two or three sentences")
+	m["HasStory"] = story != ""
 
 	home := councilName(d.Council, a.Value(entitlements.CouncilKey))
 	if d.PlacingCouncil == nil && d.Council != nil && sameCouncil(a.Value(entitlements.PlacingCouncil), home) {
@@ -109,18 +92,22 @@ func newCase(in *Input, st entitlements.Status, due entitlements.Date) *caseData
 		d.PlacingCouncil = d.Council
 	}
 	placing := councilName(d.PlacingCouncil, a.Value(entitlements.PlacingCouncil))
-	m["Council"] = orGap(home, "your council's name")
+	m["CouncilName"] = orGap(home, "your council's name")
+	m["Council"] = inSentence(m["CouncilName"].(string))
 	// The rules decided from the council in the answers, so claims about that council (a
 	// Kinship Zone) name it, whatever the office's own name in the details.
 	m["AnswerCouncil"] = m["Council"]
 	if c, ok := entitlements.FindCouncil(a.Value(entitlements.CouncilKey)); ok {
-		m["AnswerCouncil"] = c.Name
+		m["AnswerCouncil"] = inSentence(c.Name)
 	}
-	m["PlacingCouncil"] = orGap(placing, "name of the council that looked after the child")
+	m["PlacingName"] = orGap(placing, "name of the council that looked after the child")
+	m["PlacingCouncil"] = inSentence(m["PlacingName"].(string))
+	m["PlacingKnown"] = placing != ""
 
 	ls := a.Value(entitlements.LegalStatus)
 	m["LegalStatus"] = ls
 	m["Order"] = orderWords[ls]
+	m["AnOrder"] = article(orderWords[ls])
 	m["HasOrder"] = orderWords[ls] != ""
 	od, odErr := entitlements.ParseDate(a.Value(entitlements.OrderDate))
 	m["OrderDate"] = gap("date of the order")
@@ -152,11 +139,15 @@ func newCase(in *Input, st entitlements.Status, due entitlements.Date) *caseData
 	m["CouncilInvolved"] = a.Value(entitlements.CouncilInvolved)
 	m["ConsideringOrder"] = a.Value(entitlements.ConsideringOrder)
 	m["ConsideringWords"] = orderWords[a.Value(entitlements.ConsideringOrder)]
+	m["AConsidering"] = article(orderWords[a.Value(entitlements.ConsideringOrder)])
 	m["Disabled"] = a.Value(entitlements.ChildDisabled) == "yes"
 	m["EHCP"] = a.Value(entitlements.EHCP) == "yes"
 	m["SGSupport"] = a.Value(entitlements.SGFinancialSupport)
 	m["CourtCase"] = a.Value(entitlements.CourtCase)
 	m["Soon"] = a.Value(entitlements.LivingWithCarer) == "soon"
+	m["Living"] = a.Value(entitlements.LivingWithCarer) == "yes"
+	m["InWork"] = a.Value(entitlements.InWork) == "yes"
+	m["We"] = second != ""
 	m["StepParent"] = a.Value(entitlements.Relationship) == "step_parent"
 
 	// The three-year rule (SG Regulations 2005 reg 5; Adoption Support Services Regulations 2005 reg 7).
@@ -186,7 +177,7 @@ func newCase(in *Input, st entitlements.Status, due entitlements.Date) *caseData
 		resp = home
 	}
 	m["RespWhich"] = which
-	m["Responsible"] = orGap(resp, "name of the responsible council")
+	m["Responsible"] = inSentence(orGap(resp, "name of the responsible council"))
 
 	school := ""
 	if d.School != nil {
@@ -202,17 +193,34 @@ func newCase(in *Input, st entitlements.Status, due entitlements.Date) *caseData
 		if ls == "kinship_foster" && placing != "" {
 			base = placing
 		}
-		if base != "" {
-			vs = "the Virtual School of " + base
+		if base != "" && !strings.HasPrefix(base, gapOpen) {
+			vs = virtualSchoolOf(base)
 		}
 	}
-	m["VirtualSchool"] = orGap(vs, "name of the Virtual School")
+	m["VirtualSchool"] = inSentence(orGap(vs, "name of the Virtual School"))
 	emp := ""
 	if d.Employer != nil {
 		emp = safe(d.Employer.Name)
 	}
 	m["Employer"] = orGap(emp, "employer's name")
 	m["ParentalLeaveEarliest"] = in.Today.AddDays(21).Long()
+
+	// What was asked before, for a complaint: each letter's subject, when it went, the reply date.
+	var earlier, list []string
+	for i, e := range in.Earlier {
+		s := "I wrote on " + e.SentOn.Long() + ` about "` + safe(e.Subject) + `"`
+		if i > 0 {
+			s = "I wrote again on " + e.SentOn.Long()
+		}
+		if !e.Due.IsZero() {
+			s += ", asking for a reply by " + e.Due.Long()
+		}
+		earlier = append(earlier, s+".")
+		list = append(list, e.SentOn.Long())
+	}
+	m["Earlier"] = len(in.Earlier) > 0
+	m["EarlierText"] = strings.Join(earlier, " ")
+	m["EarlierList"] = list
 	return c
 }
 
@@ -243,71 +251,108 @@ func run(t *template.Template, data map[string]any) (string, error) {
 	return b.String(), nil
 }
 
-// recipient is the address block of the office the template writes to.
-func (c *caseData) recipient(t *tmpl) []string {
+// addressee is who a letter goes to: the address block, a named person, their reference and
+// who else gets a copy.
+type addressee struct {
+	lines     []string
+	contact   string
+	reference string
+	copyTo    []string
+}
+
+// recipient is the office the template writes to, at the service that deals with the letter:
+// a service's own team, person, address and reference win over the office's (details.md).
+func (c *caseData) recipient(t *tmpl, data map[string]any) (addressee, error) {
 	d := &c.in.Details
 	m := c.data
 	var o *entitlements.Office
 	var name, who string
 	switch t.to {
 	case "council":
-		o, name, who = d.Council, m["Council"].(string), "council"
+		o, name, who = d.Council, m["CouncilName"].(string), "council"
+	case "looking_council":
+		// The council that looks after the child now, else the family's own.
+		o, name, who = d.Council, m["CouncilName"].(string), "council"
+		if m["LegalStatus"] == "kinship_foster" && m["PlacingKnown"].(bool) {
+			o, name = d.PlacingCouncil, m["PlacingName"].(string)
+		}
 	case "placing_council":
-		o, name, who = d.PlacingCouncil, m["PlacingCouncil"].(string), "council"
+		o, name, who = d.PlacingCouncil, m["PlacingName"].(string), "council"
+		if !m["PlacingKnown"].(bool) && m["CouncilName"].(string) != "" && !strings.HasPrefix(m["CouncilName"].(string), gapOpen) {
+			// The question is whether the council looked after the child: ask the family's own.
+			o, name = d.Council, m["CouncilName"].(string)
+		}
 	case "responsible_council":
 		switch m["RespWhich"] {
 		case "placing":
-			o = d.PlacingCouncil
+			o, name = d.PlacingCouncil, m["PlacingName"].(string)
 		case "home":
-			o = d.Council
+			o, name = d.Council, m["CouncilName"].(string)
+		default:
+			name = m["Responsible"].(string)
 		}
-		name, who = m["Responsible"].(string), "council"
+		who = "council"
 	case "virtual_school":
-		o, name, who = d.VirtualSchool, m["VirtualSchool"].(string), "Virtual School"
-		if o == nil || safe(o.Name) == "" {
-			name = capitalise(name)
+		o, name, who = d.VirtualSchool, capitalise(m["VirtualSchool"].(string)), "Virtual School"
+		if o == nil && d.Council != nil && d.Council.Services["virtual_school"] != nil {
+			o = &entitlements.Office{Name: name}
+			d.Council.Services["virtual_school"].CopyInto(o)
 		}
 	case "school":
 		o, name, who = d.School, m["School"].(string), "school"
 	case "employer":
 		o, name, who = d.Employer, m["Employer"].(string), "employer"
+	case "dwp":
+		name, who = "Department for Work and Pensions", "claim form"
 	}
-	var lines []string
+	var office entitlements.Office
+	if o != nil {
+		office = *o
+	}
+	if t.service != nil && o != nil {
+		svc, err := run(t.service, data)
+		if err != nil {
+			return addressee{}, err
+		}
+		if s := o.Services[strings.TrimSpace(svc)]; s != nil {
+			s.CopyInto(&office)
+		}
+	}
+	var r addressee
+	r.contact = safe(office.Contact)
+	r.reference = safe(office.Reference)
+	for _, x := range office.CopyTo {
+		if x = safe(x); x != "" {
+			r.copyTo = append(r.copyTo, x)
+		}
+	}
+	if r.contact != "" {
+		r.lines = append(r.lines, r.contact)
+	}
 	team := t.team
-	if o != nil && safe(o.Team) != "" {
-		team = safe(o.Team)
+	if safe(office.Team) != "" {
+		team = safe(office.Team)
 	}
 	if team != "" {
-		lines = append(lines, team)
+		r.lines = append(r.lines, team)
 	}
-	lines = append(lines, name)
+	r.lines = append(r.lines, name)
 	var addr []string
-	post := ""
-	if o != nil {
-		for _, l := range o.Address {
-			if l = safe(l); l != "" {
-				addr = append(addr, l)
-			}
+	for _, l := range office.Address {
+		if l = safe(l); l != "" {
+			addr = append(addr, l)
 		}
-		post = safe(o.Postcode)
 	}
 	if len(addr) == 0 {
-		lines = append(lines, gap(who+"'s address"))
+		r.lines = append(r.lines, gap(who+"'s address"))
 	} else {
-		lines = append(lines, addr...)
-		lines = append(lines, orGap(post, who+"'s postcode"))
+		r.lines = append(r.lines, addr...)
+		r.lines = append(r.lines, orGap(safe(office.Postcode), who+"'s postcode"))
 	}
-	if o != nil && safe(o.Email) != "" {
-		lines = append(lines, "Email: "+safe(o.Email))
+	if safe(office.Email) != "" {
+		r.lines = append(r.lines, "Email: "+safe(office.Email))
 	}
-	return lines
-}
-
-func capitalise(s string) string {
-	if strings.HasPrefix(s, "the ") {
-		return "The " + s[4:]
-	}
-	return s
+	return r, nil
 }
 
 func (c *caseData) sender() []string {
@@ -350,30 +395,48 @@ func (c *caseData) render(t *tmpl, extra map[string]any) (Letter, error) {
 			data[k] = v
 		}
 	}
-	var gaps []string
 	l := Letter{RequestID: c.in.RequestID, Title: t.title, Date: c.in.Today.Long(), Greeting: t.dear,
 		Closing: "Yours faithfully", ReplyDue: c.due.String(), Status: entitlements.Status(c.data["Status"].(string)),
 		Assert: c.data["Assert"].(bool)}
 	for _, s := range c.sender() {
-		l.From = append(l.From, finish(s, &gaps))
+		l.From = append(l.From, finish(s))
 	}
 	if t.to != "" {
-		for _, s := range c.recipient(t) {
-			l.To = append(l.To, finish(s, &gaps))
+		r, err := c.recipient(t, data)
+		if err != nil {
+			return Letter{}, err
+		}
+		for _, s := range r.lines {
+			l.To = append(l.To, finish(s))
+		}
+		l.Reference, l.CopyTo = r.reference, r.copyTo
+		if r.contact != "" {
+			l.Greeting, l.Closing = "Dear "+dearName(r.contact), "Yours sincerely"
 		}
 	}
 	subj, err := run(t.subject, data)
 	if err != nil {
 		return Letter{}, err
 	}
-	l.Subject = finish(strings.Join(strings.Fields(subj), " "), &gaps)
+	l.Subject = finish(strings.Join(strings.Fields(subj), " "))
 	body, err := run(t.body, data)
 	if err != nil {
 		return Letter{}, err
 	}
-	l.Body = finish(tidy(body), &gaps)
-	l.Signature = []string{finish(c.data["Carer"].(string), &gaps)}
-	if s := c.data["SecondCarer"].(string); s != "" && t.to != "employer" {
+	if t.ask != nil {
+		ask, err := run(t.ask, data)
+		if err != nil {
+			return Letter{}, err
+		}
+		opening := "I am writing"
+		if s := c.data["SecondCarer"].(string); s != "" && t.to != "employer" && t.to != "dwp" {
+			opening = "I am writing, with " + s + ","
+		}
+		body = opening + " " + strings.Join(strings.Fields(ask), " ") + "\n\n" + body
+	}
+	l.Body = finish(tidy(body))
+	l.Signature = []string{finish(c.data["Carer"].(string))}
+	if s := c.data["SecondCarer"].(string); s != "" && t.to != "employer" && t.to != "dwp" {
 		l.Signature = append(l.Signature, s)
 	}
 	for _, e := range t.encloses {
@@ -381,14 +444,128 @@ func (c *caseData) render(t *tmpl, extra map[string]any) (Letter, error) {
 		if err != nil {
 			return Letter{}, err
 		}
-		if s = strings.TrimSpace(s); s != "" {
-			l.Encloses = append(l.Encloses, finish(s, &gaps))
+		for _, s := range strings.Split(s, "\n") {
+			if s = strings.TrimSpace(s); s != "" {
+				l.Encloses = append(l.Encloses, finish(s))
+			}
 		}
 	}
-	l.Gaps = gaps
+	// What is a gap is decided in one place, from the finished text.
+	l.Gaps = GapsIn(l.Text())
 	if l.Gaps == nil {
 		l.Gaps = []string{}
 	}
 	l.Sources = append([]entitlements.Source{}, t.sources...)
 	return l, nil
+}
+
+// carerWords are the carer's own words for the relationship, if given.
+func carerWords(d *entitlements.Details) string {
+	if d.Carer == nil {
+		return ""
+	}
+	return d.Carer.RelationshipWords
+}
+
+var ordinals = []string{"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"}
+
+// setChildren fills the child fields: the full name for the first mention (ChildFull), the first
+// name after it (Child), and for a letter about several children their names joined with "and".
+func (c *caseData) setChildren(kids []entitlements.Child) {
+	m := c.data
+	plural := len(kids) > 1
+	var fulls, shorts, plains, intros, needs []string
+	for i, k := range kids {
+		label := "child's"
+		if plural {
+			label = ordinals[min(i, len(ordinals)-1)] + " child's"
+		}
+		full := safe(k.Name)
+		short := shortName(full)
+		dob := ""
+		if t, err := entitlements.ParseDate(entitlements.CleanText(k.DateOfBirth)); err == nil {
+			dob = t.Long()
+		}
+		plain := short // a gap's label names the child in plain words, never with a gap inside
+		if plain == "" {
+			plain = "the child"
+			if plural {
+				plain = "the " + ordinals[min(i, len(ordinals)-1)] + " child"
+			}
+		}
+		plains = append(plains, plain)
+		full = orGap(full, label+" full name")
+		short = orGap(short, label+" first name")
+		dob = orGap(dob, label+" date of birth")
+		fulls, shorts = append(fulls, full), append(shorts, short)
+		intros = append(intros, short+", born on "+dob)
+		need := orGap(strings.TrimRight(safe(k.Needs), ". "), "what "+plain+" needs, e.g. help with sleep, school, behaviour or health, and any support already suggested")
+		if plural {
+			need = "\n- " + short + ": " + need
+		}
+		needs = append(needs, need)
+		if i == 0 {
+			m["ChildDOB"] = dob
+		}
+	}
+	m["Plural"] = plural
+	m["ChildFull"] = joinAnd(fulls)
+	m["Child"] = joinAnd(shorts)
+	m["ChildIntro"] = strings.Join(intros, ", and ")
+	if len(intros) > 2 {
+		m["ChildIntro"] = strings.Join(intros[:len(intros)-1], "; ") + "; and " + intros[len(intros)-1]
+	}
+	m["Needs"] = strings.Join(needs, "; ") + "."
+	if plural {
+		m["Needs"] = strings.Join(needs, ";") + "."
+	}
+	m["ChildPlain"] = joinAnd(plains)
+	m["Is"], m["Lives"], m["Was"], m["Has"], m["Need"] = "is", "lives", "was", "has", "needs"
+	if plural {
+		m["Is"], m["Lives"], m["Was"], m["Has"], m["Need"] = "are", "live", "were", "have", "need"
+	}
+}
+
+// setMinimumAllowance puts the dated national minimum fostering allowance for the child's age
+// and area into the letter (MinimumAllowance, "" when the rules give none), from the figures of
+// the fostering allowance outcome: "£257 a week in 2025-26 for a child aged 11 to 15 in London".
+func (c *caseData) setMinimumAllowance(rep entitlements.Report) {
+	c.data["MinimumAllowance"], c.data["MinimumConfirmed"] = "", false
+	for _, o := range rep.Outcomes {
+		if o.ID != "fostering_allowance" {
+			continue
+		}
+		var parts []string
+		confirmed := true
+		for _, f := range o.Figures {
+			where, age, ok := strings.Cut(strings.TrimPrefix(f.Label, "National minimum fostering allowance, "), ", age ")
+			if !ok || f.Per != "week" {
+				continue
+			}
+			parts = append(parts, fmt.Sprintf("%s a week in %s for a child aged %s %s", pounds(f.Pence), f.Period, age, inArea(where)))
+			confirmed = confirmed && f.Confirmed
+		}
+		if len(parts) > 0 {
+			c.data["MinimumAllowance"] = strings.Join(parts, ", or ")
+			c.data["MinimumConfirmed"] = confirmed
+		}
+	}
+}
+
+func inArea(region string) string {
+	switch region {
+	case "London":
+		return "in London"
+	case "rest of England":
+		return "outside London and the South East"
+	}
+	return "in the " + region
+}
+
+// pounds writes pence as £257 or £257.50.
+func pounds(p int64) string {
+	if p%100 == 0 {
+		return fmt.Sprintf("£%d", p/100)
+	}
+	return fmt.Sprintf("£%d.%02d", p/100, p%100)
 }

@@ -5,13 +5,6 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
-	"sync"
-	"unicode"
-
-	"github.com/signintech/gopdf"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goregular"
-	"golang.org/x/image/font/sfnt"
 
 	"kincare/entitlements"
 )
@@ -48,8 +41,9 @@ func cleanLetter(l Letter) Letter {
 		return out
 	}
 	l.Title, l.Date, l.Subject = cleanLine(l.Title), cleanLine(l.Date), cleanLine(l.Subject)
-	l.Greeting, l.Closing = cleanLine(l.Greeting), cleanLine(l.Closing)
+	l.Greeting, l.Closing, l.Reference = cleanLine(l.Greeting), cleanLine(l.Closing), cleanLine(l.Reference)
 	l.To, l.From, l.Signature, l.Encloses = lines(l.To), lines(l.From), lines(l.Signature), lines(l.Encloses)
+	l.CopyTo = lines(l.CopyTo)
 	paras := strings.Split(l.Body, "\n")
 	for i, p := range paras {
 		paras[i] = cleanLine(p)
@@ -67,7 +61,7 @@ var cleanText = func(s string) string { return cleanTextImpl(s) }
 
 // ---- Markdown ----
 
-var mdEscaper = strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "{", `\{`, "}", `\}`,
+var mdEscaper = strings.NewReplacer(`\`, `\\`, "&", `\&`, "`", "\\`", "*", `\*`, "_", `\_`, "{", `\{`, "}", `\}`,
 	"[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`, "~", `\~`, "!", `\!`)
 
 func mdLine(s string) string {
@@ -101,6 +95,9 @@ func markdown(l Letter) string {
 	b.WriteString(mdBlock(l.From) + "\n\n")
 	b.WriteString(mdLine(l.Date) + "\n\n")
 	b.WriteString(mdBlock(l.To) + "\n\n")
+	if l.Reference != "" {
+		b.WriteString("Your reference: " + mdLine(l.Reference) + "\n\n")
+	}
 	b.WriteString(mdLine(l.Greeting) + ",\n\n")
 	b.WriteString("**" + mdLine(l.Subject) + "**\n\n")
 	for _, p := range strings.Split(l.Body, "\n\n") {
@@ -119,6 +116,12 @@ func markdown(l Letter) string {
 	if len(l.Encloses) > 0 {
 		b.WriteString("\nEnclosed:\n\n")
 		for _, e := range l.Encloses {
+			b.WriteString("- " + mdLine(e) + "\n")
+		}
+	}
+	if len(l.CopyTo) > 0 {
+		b.WriteString("\nCopy to:\n\n")
+		for _, e := range l.CopyTo {
 			b.WriteString("- " + mdLine(e) + "\n")
 		}
 	}
@@ -141,7 +144,7 @@ var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 <style>
 @page { size: A4; margin: 2cm }
 html { background: #fff; color: #000 }
-body { font-family: "Helvetica Neue", Arial, "Noto Sans", sans-serif; font-size: 11pt; line-height: 1.45; max-width: 17cm; margin: 0 auto; padding: 1cm 0 }
+body { font-family: "Helvetica Neue", Arial, "Noto Sans", "Noto Sans Arabic", sans-serif, "Noto Color Emoji", "Segoe UI Emoji", "Apple Color Emoji"; font-size: 11pt; line-height: 1.45; max-width: 17cm; margin: 0 auto; padding: 1cm 0 }
 @media print { body { padding: 0; max-width: none } }
 address { font-style: normal }
 .from { text-align: right; margin-left: auto; width: 60% }
@@ -150,11 +153,14 @@ address { font-style: normal }
 .to { margin-bottom: 1.5em }
 .line { unicode-bidi: isolate; overflow-wrap: anywhere }
 .subject { font-weight: bold; margin: 1em 0 }
-main p, main li { overflow-wrap: anywhere }
+main p, main li { overflow-wrap: anywhere; orphans: 3; widows: 3 }
+.last-block { break-inside: avoid; page-break-inside: avoid }
+.ref { margin: 0 0 1.2em }
 .sign { margin-top: 2em }
 .sign .space { height: 3em }
 .encl { margin-top: 2em }
-.encl ul { margin: 0.3em 0 }
+.encl ul, .copy ul { margin: 0.3em 0 }
+.copy { margin-top: 1em }
 </style>
 </head>
 <body>
@@ -164,9 +170,15 @@ main p, main li { overflow-wrap: anywhere }
 <p class="date">{{.Date}}</p>
 <address class="to">{{range .To}}<p class="line" dir="auto">{{.}}</p>
 {{end}}</address>
-<p>{{.Greeting}},</p>
+{{if .Reference}}<p class="ref" dir="auto">Your reference: {{.Reference}}</p>
+{{end}}<p>{{.Greeting}},</p>
 <p class="subject" dir="auto">{{.Subject}}</p>
 {{range .Paras}}{{if .Items}}<ul>
+{{range .Items}}<li dir="auto">{{.}}</li>
+{{end}}</ul>
+{{else}}<p dir="auto">{{.Text}}</p>
+{{end}}{{end}}<div class="last-block">
+{{with .Last}}{{if .Items}}<ul>
 {{range .Items}}<li dir="auto">{{.}}</li>
 {{end}}</ul>
 {{else}}<p dir="auto">{{.Text}}</p>
@@ -175,10 +187,17 @@ main p, main li { overflow-wrap: anywhere }
 <div class="space"></div>
 {{range .Signature}}<p class="line" dir="auto">{{.}}</p>
 {{end}}</div>
+</div>
 {{if .Encloses}}<div class="encl">
 <p>Enclosed:</p>
 <ul>
 {{range .Encloses}}<li dir="auto">{{.}}</li>
+{{end}}</ul>
+</div>
+{{end}}{{if .CopyTo}}<div class="copy">
+<p>Copy to:</p>
+<ul>
+{{range .CopyTo}}<li dir="auto">{{.}}</li>
 {{end}}</ul>
 </div>
 {{end}}</main>
@@ -209,251 +228,19 @@ func htmlPage(l Letter) ([]byte, error) {
 		}
 		paras = append(paras, hp)
 	}
+	// The last paragraph is kept on one page with the closing and signature.
+	var last *htmlPara
+	if len(paras) > 0 {
+		last = &paras[len(paras)-1]
+		paras = paras[:len(paras)-1]
+	}
 	var b bytes.Buffer
 	err := pageTemplate.Execute(&b, struct {
 		Letter
 		Paras []htmlPara
-	}{l, paras})
+		Last  *htmlPara
+	}{l, paras, last})
 	return b.Bytes(), err
-}
-
-// ---- PDF ----
-
-var (
-	fontOnce              sync.Once
-	fontRegular, fontBold *sfnt.Font
-	fontErr               error
-)
-
-func pdfFonts() error {
-	fontOnce.Do(func() {
-		if fontRegular, fontErr = sfnt.Parse(goregular.TTF); fontErr != nil {
-			return
-		}
-		fontBold, fontErr = sfnt.Parse(gobold.TTF)
-	})
-	return fontErr
-}
-
-// drawable replaces each character the font has no glyph for with "?", and warns once per
-// character and field.
-func drawable(f *sfnt.Font, field, s string, warn func(string)) string {
-	var buf sfnt.Buffer
-	var b strings.Builder
-	seen := map[rune]bool{}
-	for _, r := range s {
-		if r == ' ' {
-			b.WriteRune(r)
-			continue
-		}
-		if unicode.Is(unicode.Mn, r) || r == '\u200d' || (r >= 0xfe00 && r <= 0xfe0f) {
-			// joiners, variation selectors and combining marks belong to the character before.
-			if idx, err := f.GlyphIndex(&buf, r); err == nil && idx != 0 {
-				b.WriteRune(r)
-			}
-			continue
-		}
-		idx, err := f.GlyphIndex(&buf, r)
-		if err != nil || idx == 0 {
-			if !seen[r] {
-				seen[r] = true
-				warn(fmt.Sprintf("PDF: the character %q (U+%04X) in the %s cannot be drawn with the letter's font and is shown as \"?\"; use the HTML or text version to keep it", string(r), r, field))
-			}
-			b.WriteByte('?')
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-const (
-	pageW, pageH = 595.28, 841.89
-	margin       = 56.7 // 2 cm
-	textW        = pageW - 2*margin
-	fontSize     = 11
-	lineH        = 15.5
-)
-
-type pdfWriter struct {
-	pdf *gopdf.GoPdf
-	y   float64
-}
-
-func (w *pdfWriter) need(h float64) {
-	if w.y+h > pageH-margin {
-		w.pdf.AddPage()
-		w.y = margin
-	}
-}
-
-func (w *pdfWriter) font(bold bool) error {
-	if bold {
-		return w.pdf.SetFont("bold", "", fontSize)
-	}
-	return w.pdf.SetFont("regular", "", fontSize)
-}
-
-// text writes s wrapped to width at x (right-aligned when right is set).
-func (w *pdfWriter) text(s string, x, width float64, right bool) error {
-	if strings.TrimSpace(s) == "" {
-		w.y += lineH
-		return nil
-	}
-	lines, err := w.pdf.SplitTextWithWordWrap(s, width)
-	if err != nil {
-		return err
-	}
-	for _, ln := range lines {
-		w.need(lineH)
-		lx := x
-		if right {
-			tw, err := w.pdf.MeasureTextWidth(ln)
-			if err != nil {
-				return err
-			}
-			lx = x + width - tw
-		}
-		w.pdf.SetXY(lx, w.y)
-		if err := w.pdf.Cell(nil, ln); err != nil {
-			return err
-		}
-		w.y += lineH
-	}
-	return nil
-}
-
-func pdfLetter(l Letter) ([]byte, []string, error) {
-	if err := pdfFonts(); err != nil {
-		return nil, nil, fmt.Errorf("pdf font: %v", err)
-	}
-	var warnings []string
-	warn := func(s string) { warnings = append(warnings, s) }
-	fix := func(field string, xs []string, bold bool) []string {
-		f := fontRegular
-		if bold {
-			f = fontBold
-		}
-		out := make([]string, len(xs))
-		for i, x := range xs {
-			out[i] = drawable(f, field, x, warn)
-		}
-		return out
-	}
-	from := fix("sender's address", l.From, false)
-	date := drawable(fontRegular, "date", l.Date, warn)
-	to := fix("recipient's address", l.To, false)
-	greeting := drawable(fontRegular, "greeting", l.Greeting, warn)
-	subject := drawable(fontBold, "subject", l.Subject, warn)
-	body := fix("body", strings.Split(l.Body, "\n"), false)
-	closing := drawable(fontRegular, "closing", l.Closing, warn)
-	sig := fix("signature", l.Signature, false)
-	encl := fix("enclosures", l.Encloses, false)
-
-	pdf := &gopdf.GoPdf{}
-	pdf.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4, Unit: gopdf.UnitPT})
-	pdf.SetInfo(gopdf.PdfInfo{Title: subject, Creator: "kincare"})
-	if err := pdf.AddTTFFontData("regular", goregular.TTF); err != nil {
-		return nil, nil, err
-	}
-	if err := pdf.AddTTFFontData("bold", gobold.TTF); err != nil {
-		return nil, nil, err
-	}
-	pdf.AddPage()
-	w := &pdfWriter{pdf: pdf, y: margin}
-	if err := w.font(false); err != nil {
-		return nil, nil, err
-	}
-	steps := []func() error{
-		func() error {
-			for _, s := range from {
-				if err := w.text(s, margin+textW*0.4, textW*0.6, true); err != nil {
-					return err
-				}
-			}
-			w.y += lineH
-			return w.text(date, margin, textW, false)
-		},
-		func() error {
-			w.y += lineH
-			for _, s := range to {
-				if err := w.text(s, margin, textW*0.6, false); err != nil {
-					return err
-				}
-			}
-			w.y += lineH
-			if err := w.text(greeting+",", margin, textW, false); err != nil {
-				return err
-			}
-			w.y += lineH / 2
-			if err := w.font(true); err != nil {
-				return err
-			}
-			if err := w.text(subject, margin, textW, false); err != nil {
-				return err
-			}
-			w.y += lineH / 2
-			return w.font(false)
-		},
-		func() error {
-			for _, p := range body {
-				if p == "" {
-					w.y += lineH / 2
-					continue
-				}
-				if rest, ok := strings.CutPrefix(p, "- "); ok {
-					w.need(lineH)
-					pdf.SetXY(margin+6, w.y)
-					if err := pdf.Cell(nil, "•"); err != nil {
-						return err
-					}
-					if err := w.text(rest, margin+18, textW-18, false); err != nil {
-						return err
-					}
-					continue
-				}
-				if err := w.text(p, margin, textW, false); err != nil {
-					return err
-				}
-			}
-			return nil
-		},
-		func() error {
-			w.y += lineH
-			w.need(lineH * 5)
-			if err := w.text(closing+",", margin, textW, false); err != nil {
-				return err
-			}
-			w.y += lineH * 2.5
-			for _, s := range sig {
-				if err := w.text(s, margin, textW, false); err != nil {
-					return err
-				}
-			}
-			if len(encl) > 0 {
-				w.y += lineH
-				if err := w.text("Enclosed:", margin, textW, false); err != nil {
-					return err
-				}
-				for _, e := range encl {
-					if err := w.text("•  "+e, margin, textW, false); err != nil {
-						return err
-					}
-				}
-			}
-			return nil
-		},
-	}
-	for _, s := range steps {
-		if err := s(); err != nil {
-			return nil, warnings, fmt.Errorf("pdf: %v", err)
-		}
-	}
-	var out bytes.Buffer
-	if _, err := pdf.WriteTo(&out); err != nil {
-		return nil, warnings, fmt.Errorf("pdf: %v", err)
-	}
-	return out.Bytes(), warnings, nil
 }
 
 func cleanTextImpl(s string) string { return entitlements.CleanText(s) }

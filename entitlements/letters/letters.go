@@ -23,6 +23,32 @@ type Input struct {
 	Details   entitlements.Details
 	AsOf      entitlements.Date // the date the rules are evaluated at
 	Today     entitlements.Date // the letter's date
+	// Earlier are the letters already sent about this request, oldest first: a complaint names
+	// them (what was asked, when, and what happened).
+	Earlier []Sent
+
+	group []entitlements.Child // the children of a family letter, when it is about several
+}
+
+// Sent is a letter already sent: what it asked, when, and the reply date it gave.
+type Sent struct {
+	Subject string
+	SentOn  entitlements.Date
+	Due     entitlements.Date // may be zero
+}
+
+// children are the children the letter is about.
+func (in *Input) children() []entitlements.Child {
+	if len(in.group) > 0 {
+		return in.group
+	}
+	if in.Details.Child != nil {
+		return []entitlements.Child{*in.Details.Child}
+	}
+	if len(in.Details.Children) > 0 {
+		return in.Details.Children[:1]
+	}
+	return []entitlements.Child{{}}
 }
 
 // Letter is one drafted letter. Every field is plain text; gaps are marked [like this] and listed in Gaps.
@@ -33,11 +59,13 @@ type Letter struct {
 	From      []string // the carer's name and address, one line each
 	Date      string   // the letter's date, e.g. 23 November 2026
 	Subject   string
+	Reference string // the recipient's reference, printed as "Your reference"
 	Greeting  string // Dear Sir or Madam
 	Body      string // paragraphs separated by blank lines
 	Closing   string // Yours faithfully
 	Signature []string
 	Encloses  []string
+	CopyTo    []string // who else gets a copy
 	Gaps      []string // what to fill in before sending, without the brackets, no duplicates
 	ReplyDue  string   // YYYY-MM-DD
 	Sources   []entitlements.Source
@@ -79,12 +107,7 @@ var enablers = map[string][]string{
 
 // KnownRequest says whether id is one of the spec's request ids.
 func KnownRequest(id string) bool {
-	for _, r := range entitlements.RequestIDs {
-		if r == id {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(IDs(), id)
 }
 
 // Offered lists the request ids that outcomes other than not_eligible enable, in the spec's order.
@@ -94,12 +117,12 @@ func Offered(rep entitlements.Report) []string {
 		if o.Status == entitlements.NotEligible {
 			continue
 		}
-		for _, r := range o.Requests {
+		for _, r := range requestsOf(o, rep.Arrangement) {
 			on[r] = true
 		}
 	}
 	var out []string
-	for _, id := range entitlements.RequestIDs {
+	for _, id := range IDs() {
 		if on[id] {
 			out = append(out, id)
 		}
@@ -115,7 +138,7 @@ func statusFor(rep entitlements.Report, id string) entitlements.Status {
 		if o.Status == entitlements.NotEligible {
 			continue
 		}
-		for _, r := range o.Requests {
+		for _, r := range requestsOf(o, rep.Arrangement) {
 			if r == id && rank[o.Status] > rank[best] {
 				best = o.Status
 			}
@@ -126,8 +149,8 @@ func statusFor(rep entitlements.Report, id string) entitlements.Status {
 
 // enablingReport writes out only the outcomes that can offer the request (the full report is slower).
 func enablingReport(res *entitlements.Result, id string) entitlements.Report {
-	var rep entitlements.Report
-	for _, oid := range enablers[id] {
+	rep := entitlements.Report{Arrangement: res.Arrangement}
+	for _, oid := range enablersOf(id) {
 		if o, ok := res.Outcome(oid); ok {
 			rep.Outcomes = append(rep.Outcomes, o)
 		}
@@ -137,7 +160,7 @@ func enablingReport(res *entitlements.Result, id string) entitlements.Report {
 
 func notOffered(rep entitlements.Report, id string) error {
 	var parts []string
-	for _, oid := range enablers[id] {
+	for _, oid := range enablersOf(id) {
 		for _, o := range rep.Outcomes {
 			if o.ID == oid {
 				p := fmt.Sprintf("%s is %s", o.ID, o.Status)
@@ -159,7 +182,7 @@ func notOffered(rep entitlements.Report, id string) error {
 // support it. Missing details become marked gaps, listed in Letter.Gaps; nothing is invented.
 func Draft(in Input) (Letter, error) {
 	if !KnownRequest(in.RequestID) {
-		return Letter{}, fmt.Errorf("%w %q; allowed ids are %s", ErrUnknownRequest, in.RequestID, strings.Join(entitlements.RequestIDs, ", "))
+		return Letter{}, fmt.Errorf("%w %q; allowed ids are %s", ErrUnknownRequest, in.RequestID, strings.Join(IDs(), ", "))
 	}
 	if err := LoadTemplates(); err != nil {
 		return Letter{}, err
@@ -178,6 +201,7 @@ func Draft(in Input) (Letter, error) {
 	t := loaded().byID[in.RequestID]
 	due := ReplyDue(in.RequestID, in.Today)
 	c := newCase(&in, st, due)
+	c.setMinimumAllowance(rep)
 	return c.render(t, nil)
 }
 
@@ -196,7 +220,13 @@ func FollowUp(in Input, original Letter, sentOn entitlements.Date) (Letter, erro
 	if in.RequestID == "" {
 		in.RequestID = original.RequestID
 	}
+	// A complaint that has had no answer at stage 1 goes on to stage 2, an investigation the
+	// procedure allows 25 working days for (reference additions.md §B6).
+	stage2 := original.RequestID == ComplaintStage1
 	due := AddWorkingDays(in.Today, 10)
+	if stage2 {
+		due = AddWorkingDays(in.Today, 25)
+	}
 	c := newCase(&in, original.Status, due)
 	extra := map[string]any{
 		"OriginalSubject": safe(original.Subject),
@@ -205,9 +235,11 @@ func FollowUp(in Input, original Letter, sentOn entitlements.Date) (Letter, erro
 		"OriginalDue":     "",
 		"FirstDue":        false,
 		"ToCouncil":       false,
+		"Stage2":          stage2,
 	}
 	if ot, ok := loaded().byID[original.RequestID]; ok {
-		extra["ToCouncil"] = strings.HasSuffix(ot.to, "council")
+		// A Virtual School is part of the council: its complaints procedure applies too.
+		extra["ToCouncil"] = strings.HasSuffix(ot.to, "council") || ot.to == "virtual_school"
 	}
 	if d, err := entitlements.ParseDate(original.ReplyDue); err == nil {
 		extra["OriginalDue"] = d.Long()
@@ -220,21 +252,24 @@ func FollowUp(in Input, original Letter, sentOn entitlements.Date) (Letter, erro
 	l.RequestID = original.RequestID
 	if len(original.To) > 0 {
 		l.To = nil
-		var gaps []string
 		for _, line := range original.To {
 			s := safe(line)
 			// safe() turns typed brackets into round ones; the original's own gaps stay gaps.
 			for _, g := range original.Gaps {
 				if strings.Contains(line, "["+g+"]") {
 					s = strings.ReplaceAll(s, "("+g+")", "["+g+"]")
-					gaps = appendNew(gaps, g)
 				}
 			}
 			l.To = append(l.To, s)
 		}
 		// The recipient block is the original's: its gaps stay gaps.
-		l.Gaps = appendNew(gaps, l.Gaps...)
+		l.Gaps = GapsIn(l.Text())
 	}
+	// The same person, reference and copy list as the original letter.
+	if original.Greeting != "" {
+		l.Greeting, l.Closing = original.Greeting, original.Closing
+	}
+	l.Reference, l.CopyTo = original.Reference, original.CopyTo
 	l.Sources = original.Sources
 	return l, nil
 }
@@ -249,6 +284,9 @@ func (l Letter) Text() string {
 	for _, s := range l.To {
 		b.WriteString(s + "\n")
 	}
+	if l.Reference != "" {
+		b.WriteString("\nYour reference: " + l.Reference + "\n")
+	}
 	b.WriteString("\n" + l.Greeting + ",\n\n")
 	b.WriteString(l.Subject + "\n\n")
 	b.WriteString(l.Body + "\n\n")
@@ -259,6 +297,12 @@ func (l Letter) Text() string {
 	if len(l.Encloses) > 0 {
 		b.WriteString("\nEnclosed:\n")
 		for _, e := range l.Encloses {
+			b.WriteString("- " + e + "\n")
+		}
+	}
+	if len(l.CopyTo) > 0 {
+		b.WriteString("\nCopy to:\n")
+		for _, e := range l.CopyTo {
 			b.WriteString("- " + e + "\n")
 		}
 	}
@@ -283,12 +327,10 @@ func safe(s string) string {
 
 var safeReplacer = strings.NewReplacer(gapOpen, "", gapClose, "", "[", "(", "]", ")")
 
-// finish turns gap markers into [label] and records each label once.
-func finish(s string, gaps *[]string) string {
+// finish turns gap markers into [label]; GapsIn then lists them from the finished text.
+func finish(s string) string {
 	return gapRe.ReplaceAllStringFunc(s, func(m string) string {
-		label := m[len(gapOpen) : len(m)-len(gapClose)]
-		*gaps = appendNew(*gaps, label)
-		return "[" + label + "]"
+		return "[" + m[len(gapOpen):len(m)-len(gapClose)] + "]"
 	})
 }
 

@@ -21,14 +21,16 @@ const defaultReplyDays = 20
 type tmpl struct {
 	id          string
 	title       string
-	to          string // virtual_school, council, placing_council, responsible_council, school, employer
-	team        string // the line under the office's name when the details give no team
+	to          string             // virtual_school, council, placing_council, responsible_council, school, employer
+	team        string             // the line under the office's name when the details give no team
+	service     *template.Template // which of a council's services the letter goes to (details.md)
 	dear        string
 	replyDays   int
 	replyMonths int
 	checked     string
 	sources     []entitlements.Source
 	subject     *template.Template
+	ask         *template.Template // the letter's first sentence after "I am writing": what it asks
 	encloses    []*template.Template
 	body        *template.Template
 }
@@ -51,11 +53,11 @@ func loaded() *templateSet {
 // LoadTemplates parses the embedded templates and reports the first problem (a test calls it).
 func LoadTemplates() error { return loaded().err }
 
-var validTo = map[string]bool{"virtual_school": true, "council": true, "placing_council": true, "responsible_council": true, "school": true, "employer": true}
+var validTo = map[string]bool{"virtual_school": true, "council": true, "placing_council": true, "responsible_council": true, "school": true, "employer": true, "dwp": true, "looking_council": true}
 
 func loadTemplates(fsys fs.FS) templateSet {
 	set := templateSet{byID: map[string]*tmpl{}}
-	ids := append(append([]string{}, entitlements.RequestIDs...), followUpID)
+	ids := append(IDs(), followUpID)
 	for _, id := range ids {
 		data, err := fs.ReadFile(fsys, "templates/"+id+".tmpl")
 		if err != nil {
@@ -103,8 +105,12 @@ func parseTemplate(id, text string) (*tmpl, error) {
 			t.to = val
 		case "team":
 			t.team = val
+		case "service":
+			t.service, err = newTemplate(id+":service", val)
 		case "dear":
 			t.dear = val
+		case "ask":
+			t.ask, err = newTemplate(id+":ask", val)
 		case "subject":
 			t.subject, err = newTemplate(id+":subject", val)
 		case "reply_days":
@@ -149,17 +155,12 @@ func parseTemplate(id, text string) (*tmpl, error) {
 var funcs = template.FuncMap{
 	"gap":  gap,
 	"poss": possessive,
+	"a":    article,
+	"cap":  capitalise,
 	"lower": func(s string) string {
 		if s == "" {
 			return s
 		}
 		return strings.ToLower(s[:1]) + s[1:]
 	},
-}
-
-func possessive(name string) string {
-	if strings.HasSuffix(name, "s") {
-		return name + "'"
-	}
-	return name + "'s"
 }
