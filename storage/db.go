@@ -25,7 +25,7 @@ const (
 	keyDirty    = "dirty"    // present while replaced or deleted data may remain in free pages
 
 	formatName    = "kincare"
-	schemaVersion = 2
+	schemaVersion = 3
 )
 
 // Options for Open.

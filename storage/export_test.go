@@ -74,7 +74,7 @@ func TestImportRefusesEdited(t *testing.T) {
 		"truncated":     data[:len(data)/2],
 		"not json":      []byte("hello"),
 		"other format":  []byte(`{"format":"something","version":1}`),
-		"newer":         bytes.Replace(data, []byte(`"version": 1`), []byte(`"version": 7`), 1),
+		"newer":         bytes.Replace(data, []byte(`"version": 2`), []byte(`"version": 7`), 1),
 		"extra key":     bytes.Replace(data, []byte(`"count"`), []byte(`"surprise": 1, "count"`), 1),
 		"checksum gone": bytes.Replace(data, []byte(`"sha256"`), []byte(`"sha257"`), 1),
 		"empty":         nil,

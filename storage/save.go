@@ -83,38 +83,19 @@ func (d *DB) put(cases []*Case) error {
 }
 
 func (d *DB) putLocked(cases []*Case) error {
-	type rec struct {
-		id  string
-		val []byte
-		e   indexEntry
+	if len(cases) > importBatch {
+		return d.putFresh(cases)
 	}
-	recs := make([]rec, len(cases))
-	for i, c := range cases {
-		j, err := json.Marshal(c)
-		if err != nil {
-			return &Error{Kind: ErrInvalid, Msg: "The case could not be saved: " + err.Error()}
-		}
-		recs[i] = rec{c.ID, j, entryOf(c)}
-	}
-	replaced := false
+	var replaced bool
+	var entries []indexEntry
 	err := safely(func() error {
 		return d.bdb.Update(func(tx *bolt.Tx) error {
-			cb, ib := tx.Bucket([]byte(bucketCases)), tx.Bucket([]byte(bucketIndex))
-			for _, r := range recs {
-				if cb.Get([]byte(r.id)) != nil {
-					replaced = true
-				}
-				if err := cb.Put([]byte(r.id), encodeValue(d.aead, bucketCases, r.id, r.val)); err != nil {
-					return err
-				}
-				if err := ib.Put([]byte(r.id), encodeValue(d.aead, bucketIndex, r.id, r.e.marshal())); err != nil {
-					return err
-				}
+			var err error
+			replaced, entries, err = d.writeCases(tx, cases)
+			if err == nil && replaced && !d.dirty {
+				err = tx.Bucket([]byte(bucketMeta)).Put([]byte(keyDirty), []byte("1"))
 			}
-			if replaced && !d.dirty {
-				return tx.Bucket([]byte(bucketMeta)).Put([]byte(keyDirty), []byte("1"))
-			}
-			return nil
+			return err
 		})
 	})
 	if err != nil {
@@ -123,10 +104,39 @@ func (d *DB) putLocked(cases []*Case) error {
 	if replaced {
 		d.dirty = true
 	}
-	if d.idx != nil {
-		for i := range recs {
-			d.idx.set(recs[i].e)
+	d.indexAll(entries)
+	return nil
+}
+
+// writeCases puts cases and their index entries in tx, and says whether any replaced a case
+// already kept (whose old text then lies in free pages until the next compaction).
+func (d *DB) writeCases(tx *bolt.Tx, cases []*Case) (replaced bool, entries []indexEntry, err error) {
+	cb, ib := tx.Bucket([]byte(bucketCases)), tx.Bucket([]byte(bucketIndex))
+	entries = make([]indexEntry, len(cases))
+	for i, c := range cases {
+		j, err := json.Marshal(c)
+		if err != nil {
+			return false, nil, &Error{Kind: ErrInvalid, Msg: "The case could not be saved: " + err.Error()}
+		}
+		entries[i] = entryOf(c)
+		if cb.Get([]byte(c.ID)) != nil {
+			replaced = true
+		}
+		if err := cb.Put([]byte(c.ID), encodeValue(d.aead, bucketCases, c.ID, j)); err != nil {
+			return false, nil, err
+		}
+		if err := ib.Put([]byte(c.ID), encodeValue(d.aead, bucketIndex, c.ID, entries[i].marshal())); err != nil {
+			return false, nil, err
 		}
 	}
-	return nil
+	return replaced, entries, nil
+}
+
+// indexAll brings the list kept in memory, if it was read, up to date.
+func (d *DB) indexAll(entries []indexEntry) {
+	if d.idx != nil {
+		for i := range entries {
+			d.idx.set(entries[i])
+		}
+	}
 }
