@@ -63,7 +63,9 @@ type labeller interface {
 }
 
 // ImportCases adds cases (from Import) to s according to mode and returns the references
-// they are kept under, in order. Either every case is imported or, on error, none is.
+// they are kept under, in order. Either every case is imported or, on error, none is. The
+// cases' own fields are not changed, but their notes and letters may be tidied in place as
+// Save tidies them (cases from Import already are).
 func ImportCases(s Store, cases []Case, mode ImportMode) ([]string, error) {
 	ids := make([]string, len(cases))
 	for i := range cases {
@@ -181,6 +183,9 @@ func (b byID) Swap(i, j int) {
 // batches of this size keep an import's memory bounded.
 const importBatch = 2000
 
+// importFault, set only by tests, fails the import at a given batch.
+var importFault func(batch int) error
+
 // putFresh writes many cases all-or-nothing without one huge transaction: it copies the
 // case file into a fresh file beside it, adds the cases there in id order (so bbolt appends
 // rather than splitting pages all over the tree) in bounded batches, and only then moves the
@@ -210,6 +215,11 @@ func (d *DB) putFresh(cases []*Case) error {
 	for lo := 0; lo < len(sorted); lo += importBatch {
 		part := sorted[lo:min(lo+importBatch, len(sorted))]
 		err := dst.Update(func(tx *bolt.Tx) error {
+			if importFault != nil {
+				if err := importFault(lo / importBatch); err != nil {
+					return err
+				}
+			}
 			r, es, err := d.writeCases(tx, part)
 			replaced = replaced || r
 			entries = append(entries, es...)
