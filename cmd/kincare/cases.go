@@ -47,7 +47,7 @@ func listCases(s *storage.DB, search string, env *cliEnv) error {
 	return tw.Flush()
 }
 
-// childrenColumn is the children's first names and ages: "Tyler 7, Ava 2, Mo".
+// childrenColumn is the children's first names and ages: "Tyler (7), Ava (2), Mo".
 func childrenColumn(children []storage.ChildSummary) string {
 	var parts []string
 	for i, ch := range children {
@@ -56,7 +56,7 @@ func childrenColumn(children []storage.ChildSummary) string {
 			name = f[0]
 		}
 		if ch.Age >= 0 {
-			name += " " + strconv.Itoa(ch.Age)
+			name += " (" + strconv.Itoa(ch.Age) + ")"
 		}
 		parts = append(parts, name)
 	}

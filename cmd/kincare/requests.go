@@ -36,7 +36,7 @@ func runRequests(args []string, env *cliEnv) error {
 		return cmd(args[1:], env)
 	}
 	fs, db := newFlags("requests")
-	due := fs.Bool("due", false, "only letters whose reply is due within a week, or overdue")
+	due := fs.Bool("due", false, "only letters waiting for a reply")
 	todayFlag := fs.String("today", "", "take this date as today (YYYY-MM-DD), for scripts")
 	if err := fs.Parse(args); err != nil {
 		return badInput("requests: %v\n%s", err, requestsUsage)
@@ -50,18 +50,18 @@ func runRequests(args []string, env *cliEnv) error {
 	})
 }
 
-// listRequests prints every letter sent and still waiting for a reply, the original and its
-// follow-up each on its own line with its own dates.
+// listRequests prints the letters of every case: each letter sent on its own line with its
+// own dates (a follow-up apart from the letter it follows), overdue first. With due, only
+// the letters waiting for a reply.
 func listRequests(s *storage.DB, due bool, t entitlements.Date, env *cliEnv) error {
 	list, err := s.List(t.String())
 	if err != nil {
 		return err
 	}
-	soon := t.AddDays(7).String()
 	type row struct{ due, state, label, letter, children, sent, id string }
 	var rows []row
 	for _, sm := range list {
-		if sm.Overdue == 0 && sm.NextDue == "" {
+		if due && sm.Overdue == 0 && sm.NextDue == "" {
 			continue // nothing awaited in this case: no need to read it
 		}
 		c, err := s.Get(sm.ID)
@@ -70,12 +70,19 @@ func listRequests(s *storage.DB, due bool, t entitlements.Date, env *cliEnv) err
 		}
 		for i := range c.Requests {
 			r := &c.Requests[i]
-			if !r.Awaiting() || due && !r.Overdue(t) && r.Due() > soon {
+			if due && !r.Awaiting() {
 				continue
 			}
-			for _, sd := range r.Sendings() {
+			about := childNames(c, r.Children)
+			sendings := r.Sendings()
+			if len(sendings) == 0 {
+				rows = append(rows, row{"", "not sent yet", c.Label, r.ID, about, "", c.ID})
+			}
+			for _, sd := range sendings {
 				state := "due"
 				switch {
+				case r.RepliedOn != "":
+					state = "replied " + r.RepliedOn
 				case !sd.FollowUp && r.FollowUpSent():
 					state = "followed up"
 				case storage.DueLate(sd.ReplyDue, t):
@@ -89,13 +96,23 @@ func listRequests(s *storage.DB, due bool, t entitlements.Date, env *cliEnv) err
 				if sd.SentHow != "" {
 					sent += " by " + sd.SentHow
 				}
-				rows = append(rows, row{sd.ReplyDue, state, c.Label, letter, childNames(c, r.Children), sent, c.ID})
+				rows = append(rows, row{sd.ReplyDue, state, c.Label, letter, about, sent, c.ID})
 			}
 		}
 	}
-	sort.SliceStable(rows, func(i, j int) bool { return rows[i].due < rows[j].due })
-	if len(rows) == 0 {
+	// by reply date, so the most overdue come first; letters not sent yet last
+	sort.SliceStable(rows, func(i, j int) bool {
+		if (rows[i].due == "") != (rows[j].due == "") {
+			return rows[j].due == ""
+		}
+		return rows[i].due < rows[j].due
+	})
+	if len(rows) == 0 && due {
 		fmt.Fprintln(env.stdout, "No letters are waiting for a reply.")
+		return nil
+	}
+	if len(rows) == 0 {
+		fmt.Fprintln(env.stdout, "No letters have been written yet.")
 		return nil
 	}
 	tw := tabwriter.NewWriter(env.stdout, 0, 4, 2, ' ', 0)
