@@ -570,10 +570,12 @@ var taxFreeChildcare = rule{
 
 var (
 	tfcMay = &verdict{status: MayBeEligible,
-		why:     lines("You work and the child lives with you, so you may get Tax-Free Childcare for approved childcare if you meet the earnings rules."),
-		change:  lines("Earnings of about 16 hours a week at the minimum wage, and under £100,000, are needed."),
-		next:    lines("Apply on GOV.UK (\"Tax-Free Childcare\"); reconfirm every three months."),
-		figures: func(e *Env) []Figure { return figures(e.AsOf, "tax_free_childcare", "max_top_up", "max_top_up_disabled") }}
+		why:    lines("You work and the child lives with you, so you may get Tax-Free Childcare for approved childcare if you meet the earnings rules."),
+		change: lines("Earnings of about 16 hours a week at the minimum wage, and under £100,000, are needed."),
+		next:   lines("Apply on GOV.UK (\"Tax-Free Childcare\"); reconfirm every three months."),
+		figures: func(e *Env) []Figure {
+			return figures(e.AsOf, "tax_free_childcare", "max_top_up", "max_top_up_disabled")
+		}}
 	tfcFoster = &verdict{status: NotEligible,
 		why:    lines("Tax-Free Childcare does not cover a child placed with you as a foster carer."),
 		change: lines("With a special guardianship or child arrangements order, it could.")}

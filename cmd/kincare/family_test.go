@@ -110,18 +110,6 @@ func TestAssessBadFamilyFiles(t *testing.T) {
 	}
 }
 
-// new takes one child's answers for now; a family file is refused clearly.
-func TestNewAndDraftRefuseAFamily(t *testing.T) {
-	family := `{"household":{"country":"england"},"children":[{"name":"Ava","answers":{"child_age":3}}]}`
-	db := filepath.Join(t.TempDir(), "k.db")
-	code, out, stderr := runCLI(t, family, nil, "new", "--answers", "-", "--db", db)
-	if code != 2 || out != "" || !strings.Contains(stderr, "holds a family") {
-		t.Errorf("new: exit %d %q %q", code, out, stderr)
-	}
-	if _, err := os.Stat(db); err == nil {
-		t.Error("new made a case file for a refused family")
-	}
-}
 
 // --format text is the short read-out, within its word limit; full is the long list.
 func TestAssessFormats(t *testing.T) {
