@@ -72,6 +72,9 @@ type Request struct {
 	SentHow   string `json:"sent_how,omitempty"`
 	ReplyDue  string `json:"reply_due,omitempty"`
 	RepliedOn string `json:"replied_on,omitempty"`
+	// Refused says the reply, on RepliedOn, refused what was asked: the next step about a
+	// council's letter is then a complaint.
+	Refused bool `json:"refused,omitempty"`
 	// FollowUps are the texts of the follow-up letter; the one that was sent carries its
 	// own sent and due dates.
 	FollowUps []LetterVersion `json:"follow_ups,omitempty"`

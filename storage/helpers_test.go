@@ -83,4 +83,3 @@ func mustTime(s string) time.Time {
 	}
 	return t
 }
-

@@ -29,9 +29,6 @@ const (
 	// postDays: a posted letter is counted from two working days after posting, when first
 	// class post is taken to arrive, so the recipient's time to reply is not cut short.
 	postDays = 2
-	// followUpDays: the follow-up letter asks for a reply within 10 working days
-	// (entitlements/letters/templates/follow_up.tmpl).
-	followUpDays = 10
 )
 
 // SendingWay reads a way of sending ("post", "email", "hand" or "other"; "by hand" is
@@ -48,15 +45,15 @@ func SendingWay(how string) (string, error) {
 }
 
 // ReplyDueFor is when a reply is due to a letter of the given request sent on sent by how:
-// the letter's own time limit (entitlements/letters), or 10 working days for a follow-up,
-// counted from the day it arrives.
+// the letter's own time limit, or the time its follow-up asks for (both from
+// entitlements/letters, their one home), counted from the day it arrives.
 func ReplyDueFor(requestID string, followUp bool, sent entitlements.Date, how string) entitlements.Date {
 	start := sent
 	if how == SentByPost {
 		start = letters.AddWorkingDays(sent, postDays)
 	}
 	if followUp {
-		return letters.AddWorkingDays(start, followUpDays)
+		return letters.FollowUpDue(requestID, start)
 	}
 	return letters.ReplyDue(requestID, start)
 }
@@ -196,6 +193,23 @@ func (r *Request) MarkFollowUpSent(on entitlements.Date, how string) (entitlemen
 
 // MarkReplied records the reply. Every date of the letters sent is kept.
 func (r *Request) MarkReplied(on entitlements.Date) error {
+	if err := r.markReply(on); err != nil {
+		return err
+	}
+	r.Refused = false
+	return nil
+}
+
+// MarkRefused records a reply that refused what was asked. Every date is kept.
+func (r *Request) MarkRefused(on entitlements.Date) error {
+	if err := r.markReply(on); err != nil {
+		return err
+	}
+	r.Refused = true
+	return nil
+}
+
+func (r *Request) markReply(on entitlements.Date) error {
 	switch {
 	case on.IsZero():
 		return &Error{Kind: ErrInvalid, Msg: "The date of the reply is missing."}
@@ -217,13 +231,24 @@ const (
 	StepWait                     // sent; the reply is not due yet
 	StepFollowUp                 // the reply is late: write and send a follow-up
 	StepSendFollowUp             // the follow-up is written, not sent
-	StepComplain                 // the follow-up's reply is late too: make a complaint
+	StepComplain                 // the follow-up's reply is late too, or a council refused: make a complaint
 	StepDone                     // answered
+	StepOmbudsman                // a complaint's stage 2 reply is late or refused: stage 3 or the Ombudsman
+	StepAdvice                   // the follow-up to a school, employer or office is late: ask for advice
 )
 
-// NextStep is the escalation path: letter, then follow-up, then complaint.
+// NextStep is the escalation path: letter, then follow-up, then complaint (for a letter to a
+// council; letters.ComplaintCovers). A complaint's own follow-up asks for stage 2, and after
+// that the Ombudsman.
 func (r *Request) NextStep(today entitlements.Date) Step {
+	complaint := r.ID == letters.ComplaintStage1
 	switch {
+	case r.Refused && complaint && r.FollowUpSent():
+		return StepOmbudsman
+	case r.Refused && complaint:
+		return StepFollowUp // a complaint not upheld at stage 1 goes to stage 2
+	case r.Refused && letters.ComplaintCovers(r.ID):
+		return StepComplain
 	case r.Status == StatusReplied || r.RepliedOn != "":
 		return StepDone
 	case len(r.Versions) == 0 && r.SentOn == "":
@@ -232,8 +257,12 @@ func (r *Request) NextStep(today entitlements.Date) Step {
 		return StepSend
 	case !r.Overdue(today) && !(len(r.FollowUps) > 0 && !r.FollowUpSent()):
 		return StepWait
-	case r.FollowUpSent():
+	case r.FollowUpSent() && complaint:
+		return StepOmbudsman
+	case r.FollowUpSent() && letters.ComplaintCovers(r.ID):
 		return StepComplain
+	case r.FollowUpSent():
+		return StepAdvice
 	case len(r.FollowUps) > 0:
 		return StepSendFollowUp
 	}

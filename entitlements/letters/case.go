@@ -205,21 +205,12 @@ func newCase(in *Input, st entitlements.Status, due entitlements.Date) *caseData
 	m["Employer"] = orGap(emp, "employer's name")
 	m["ParentalLeaveEarliest"] = in.Today.AddDays(21).Long()
 
-	// What was asked before, for a complaint: each letter's subject, when it went, the reply date.
-	var earlier, list []string
-	for i, e := range in.Earlier {
-		s := "I wrote on " + e.SentOn.Long() + ` about "` + safe(e.Subject) + `"`
-		if i > 0 {
-			s = "I wrote again on " + e.SentOn.Long()
-		}
-		if !e.Due.IsZero() {
-			s += ", asking for a reply by " + e.Due.Long()
-		}
-		earlier = append(earlier, s+".")
-		list = append(list, e.SentOn.Long())
-	}
+	// What was asked before, for a complaint: each letter's subject, when it went, the reply
+	// date, and what came of it.
+	asked, happened, list := earlierAccount(in.Earlier)
 	m["Earlier"] = len(in.Earlier) > 0
-	m["EarlierText"] = strings.Join(earlier, " ")
+	m["EarlierText"] = asked
+	m["WhatHappened"] = happened
 	m["EarlierList"] = list
 	return c
 }

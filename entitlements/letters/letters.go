@@ -30,11 +30,14 @@ type Input struct {
 	group []entitlements.Child // the children of a family letter, when it is about several
 }
 
-// Sent is a letter already sent: what it asked, when, and the reply date it gave.
+// Sent is a letter already sent: what it asked, when, the reply date it gave, and what came
+// of it. A follow-up comes straight after the letter it follows.
 type Sent struct {
-	Subject string
-	SentOn  entitlements.Date
-	Due     entitlements.Date // may be zero
+	Subject  string // the letter's subject line (a follow-up's is not used)
+	SentOn   entitlements.Date
+	Due      entitlements.Date // may be zero
+	FollowUp bool              // a reminder about the letter before it
+	Refused  entitlements.Date // the day the request was refused in writing; zero when it was not
 }
 
 // children are the children the letter is about.
@@ -205,8 +208,34 @@ func Draft(in Input) (Letter, error) {
 	return c.render(t, nil)
 }
 
+// The working days a follow-up allows for a reply. This is their one home: the follow-up
+// letter prints them and tracking (storage) counts the follow-up's reply date from them.
+const (
+	// followUpReplyDays: a reminder asks for a reply within 10 working days, the same time the
+	// children's complaints procedure gives a council at stage 1 (reference additions.md §B6).
+	followUpReplyDays = 10
+	// stage2ReplyDays: a complaint's follow-up asks for a stage 2 investigation, which the
+	// procedure allows 25 working days for (reference additions.md §B6).
+	stage2ReplyDays = 25
+)
+
+// FollowUpReplyDays is how many working days the follow-up to a letter of requestID gives the
+// recipient to reply: 25 when it asks for stage 2 of a complaint, otherwise 10.
+func FollowUpReplyDays(requestID string) int {
+	if requestID == ComplaintStage1 {
+		return stage2ReplyDays
+	}
+	return followUpReplyDays
+}
+
+// FollowUpDue is when a reply to the follow-up of a letter of requestID is due, counted from
+// start (the day the follow-up is dated, or the day it arrives when posted).
+func FollowUpDue(requestID string, start entitlements.Date) entitlements.Date {
+	return AddWorkingDays(start, FollowUpReplyDays(requestID))
+}
+
 // FollowUp drafts a polite reminder about original, sent on sentOn, asking for a reply within
-// 10 working days of in.Today.
+// FollowUpReplyDays of in.Today. A complaint's follow-up asks for stage 2 instead.
 func FollowUp(in Input, original Letter, sentOn entitlements.Date) (Letter, error) {
 	if err := LoadTemplates(); err != nil {
 		return Letter{}, err
@@ -220,13 +249,9 @@ func FollowUp(in Input, original Letter, sentOn entitlements.Date) (Letter, erro
 	if in.RequestID == "" {
 		in.RequestID = original.RequestID
 	}
-	// A complaint that has had no answer at stage 1 goes on to stage 2, an investigation the
-	// procedure allows 25 working days for (reference additions.md §B6).
+	// A complaint that has had no answer at stage 1 goes on to stage 2.
 	stage2 := original.RequestID == ComplaintStage1
-	due := AddWorkingDays(in.Today, 10)
-	if stage2 {
-		due = AddWorkingDays(in.Today, 25)
-	}
+	due := FollowUpDue(original.RequestID, in.Today)
 	c := newCase(&in, original.Status, due)
 	extra := map[string]any{
 		"OriginalSubject": safe(original.Subject),
@@ -234,13 +259,11 @@ func FollowUp(in Input, original Letter, sentOn entitlements.Date) (Letter, erro
 		"SentOn":          sentOn.Long(),
 		"OriginalDue":     "",
 		"FirstDue":        false,
-		"ToCouncil":       false,
 		"Stage2":          stage2,
+		"ReplyDays":       itoa(FollowUpReplyDays(original.RequestID)),
 	}
-	if ot, ok := loaded().byID[original.RequestID]; ok {
-		// A Virtual School is part of the council: its complaints procedure applies too.
-		extra["ToCouncil"] = strings.HasSuffix(ot.to, "council") || ot.to == "virtual_school"
-	}
+	// The next step after a council's letter is a complaint; after anyone else's, advice.
+	extra["ToCouncil"] = ComplaintCovers(original.RequestID)
 	if d, err := entitlements.ParseDate(original.ReplyDue); err == nil {
 		extra["OriginalDue"] = d.Long()
 		extra["FirstDue"] = true

@@ -158,7 +158,7 @@ func TestMissingKeyIsAnError(t *testing.T) {
 // earlier are the letters a complaint names in the full golden case.
 var earlier = []Sent{
 	{Subject: "Request for an assessment of special guardianship support needs, including financial support: Tyler Okafor", SentOn: entitlements.MustDate("2026-09-01"), Due: entitlements.MustDate("2026-09-29")},
-	{Subject: "Follow-up", SentOn: entitlements.MustDate("2026-10-05"), Due: entitlements.MustDate("2026-10-19")},
+	{Subject: "Follow-up", SentOn: entitlements.MustDate("2026-10-05"), Due: entitlements.MustDate("2026-10-19"), FollowUp: true},
 }
 
 // draftForGolden drafts a letter; the maternity grant note, whose outcome may not be in these

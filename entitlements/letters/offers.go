@@ -32,11 +32,22 @@ type addedOffer struct {
 	arrangements []string
 }
 
-// councilLetters are the spec's letters to a council: when one of them is offered, a complaint
-// (the step after a letter and its follow-up) is offered too.
+// councilLetters are the spec's letters to a council's children's services (its Virtual School
+// included): when one of them is offered, a complaint (the step after a letter and its
+// follow-up) is offered too. The children's complaints procedure covers the council's functions
+// under Part 3 of the Children Act 1989, which include the Virtual School's advice (s23ZZA) and
+// private fostering checks.
 var councilLetters = []string{"sg_support_assessment", "asgsf_assessment", "fostering_allowance_review",
 	"child_in_need_assessment", "local_offer_copy", "legal_advice_funding", "cao_allowance",
-	"kinship_allowance_pilot", "adoption_support_assessment", "looked_after_status_enquiry"}
+	"kinship_allowance_pilot", "adoption_support_assessment", "looked_after_status_enquiry",
+	"virtual_school_advice", "private_fostering_notice"}
+
+// ComplaintCovers says whether a complaint under the children's complaints procedure is the
+// step after a letter of id that was refused or went unanswered: a letter to a council's
+// children's services. This is the one test; the follow-up's closing line and tracking use it.
+func ComplaintCovers(id string) bool {
+	return slices.Contains(councilLetters, id) || id == ConnectedPersonAssessment
+}
 
 var addedOffers = func() []addedOffer {
 	offers := []addedOffer{
