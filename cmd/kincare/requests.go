@@ -7,15 +7,19 @@ import (
 	"text/tabwriter"
 
 	"kincare/entitlements"
+	"kincare/entitlements/letters"
 	"kincare/storage"
 )
 
 const requestsUsage = `usage:
   kincare requests [--due] [--today DATE] [--db PATH]
-  kincare requests draft --case ID --request ID [--child NAME|ID] [--today DATE] [--db PATH]
+  kincare requests draft --case ID --request ID [--child NAME|ID] [--about ID] [--today DATE] [--db PATH]
   kincare requests sent --case ID --request ID [--follow-up] --on DATE --how post|email|hand [--today DATE] [--db PATH]
   kincare requests follow-up --case ID --request ID [--today DATE] [--db PATH]
-  kincare requests replied --case ID --request ID --on DATE [--today DATE] [--db PATH]`
+  kincare requests replied --case ID --request ID --on DATE [--refused] [--today DATE] [--db PATH]
+
+A complaint (--request complaint_stage_1) names, from what was recorded here, the letters to
+the council that were refused or whose reply is late; --about ID names only that one.`
 
 // requestCommands are the things a script can do to a letter of a case, by name.
 var requestCommands = map[string]func(args []string, env *cliEnv) error{
@@ -58,7 +62,7 @@ func listRequests(s *storage.DB, due bool, t entitlements.Date, env *cliEnv) err
 	if err != nil {
 		return err
 	}
-	type row struct{ due, state, label, letter, children, sent, id string }
+	type row struct{ due, state, label, letter, children, sent, next, id, request string }
 	var rows []row
 	for _, sm := range list {
 		if due && sm.Overdue == 0 && sm.NextDue == "" {
@@ -76,11 +80,13 @@ func listRequests(s *storage.DB, due bool, t entitlements.Date, env *cliEnv) err
 			about := childNames(c, r.Children)
 			sendings := r.Sendings()
 			if len(sendings) == 0 {
-				rows = append(rows, row{"", "not sent yet", c.Label, r.ID, about, "", c.ID})
+				rows = append(rows, row{"", "not sent yet", c.Label, letterName(r.ID), about, "", "send it", c.ID, r.ID})
 			}
-			for _, sd := range sendings {
+			for k, sd := range sendings {
 				state := "due"
 				switch {
+				case r.RepliedOn != "" && r.Refused:
+					state = "refused " + r.RepliedOn
 				case r.RepliedOn != "":
 					state = "replied " + r.RepliedOn
 				case !sd.FollowUp && r.FollowUpSent():
@@ -88,15 +94,22 @@ func listRequests(s *storage.DB, due bool, t entitlements.Date, env *cliEnv) err
 				case storage.DueLate(sd.ReplyDue, t):
 					state = "OVERDUE"
 				}
-				letter := r.ID
+				letter := letterName(r.ID)
 				if sd.FollowUp {
 					letter += " (follow-up)"
+				}
+				next := ""
+				if k == len(sendings)-1 { // the step belongs to the latest letter sent
+					next = nextWords[r.NextStep(t)]
+					if next == "follow up" && r.ID == letters.ComplaintStage1 {
+						next = "ask for stage 2"
+					}
 				}
 				sent := sd.SentOn
 				if sd.SentHow != "" {
 					sent += " by " + sd.SentHow
 				}
-				rows = append(rows, row{sd.ReplyDue, state, c.Label, letter, about, sent, c.ID})
+				rows = append(rows, row{sd.ReplyDue, state, c.Label, letter, about, sent, next, c.ID, r.ID})
 			}
 		}
 	}
@@ -116,11 +129,29 @@ func listRequests(s *storage.DB, due bool, t entitlements.Date, env *cliEnv) err
 		return nil
 	}
 	tw := tabwriter.NewWriter(env.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "REPLY DUE\tSTATE\tCASE\tLETTER\tABOUT\tSENT\tCASE ID")
+	fmt.Fprintln(tw, "REPLY DUE\tSTATE\tCASE\tLETTER\tABOUT\tSENT\tNEXT\tCASE ID\tLETTER ID")
 	for _, r := range rows {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.due, r.state, r.label, r.letter, r.children, r.sent, r.id)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.due, r.state, r.label, r.letter, r.children, r.sent, orDash(r.next), r.id, r.request)
 	}
 	return tw.Flush()
+}
+
+// nextWords are the next steps in a few words, for the list (stepAdvice says them in full).
+var nextWords = map[storage.Step]string{
+	storage.StepSend:         "send it",
+	storage.StepWait:         "wait",
+	storage.StepFollowUp:     "follow up",
+	storage.StepSendFollowUp: "send follow-up",
+	storage.StepComplain:     "complain",
+	storage.StepOmbudsman:    "Ombudsman",
+	storage.StepAdvice:       "get advice",
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
 }
 
 // childNames are the first names of the children a letter is about ("all" when it names none).

@@ -92,15 +92,19 @@ func withRequest(tf trackFlags, env *cliEnv, create bool, fn func(c *storage.Cas
 
 // runRequestDraft writes a letter from the case and keeps it as the letter's newest version.
 func runRequestDraft(args []string, env *cliEnv) error {
-	var child *string
+	var child, about *string
 	tf, t, err := parseTrack("draft", args, func(fs *flag.FlagSet) {
 		child = fs.String("child", "", "the child the letter is about (name or id); needed when the family has several")
+		about = fs.String("about", "", "for a complaint: the one letter it is about (a request id); else every letter to the council that was refused or is late")
 	})
 	if err != nil {
 		return err
 	}
 	if !letters.KnownRequest(*tf.request) {
-		return badInput("requests draft: unknown request id %q; allowed ids are %s", *tf.request, strings.Join(entitlements.RequestIDs, ", "))
+		return badInput("requests draft: unknown request id %q; allowed ids are %s", *tf.request, strings.Join(letters.IDs(), ", "))
+	}
+	if *about != "" && *tf.request != letters.ComplaintStage1 {
+		return badInput("requests draft: --about is for a complaint (--request %s)", letters.ComplaintStage1)
 	}
 	return withRequest(tf, env, true, func(c *storage.Case, r *storage.Request) error {
 		i, err := pickChild(*c, *child)
@@ -111,11 +115,16 @@ func runRequestDraft(args []string, env *cliEnv) error {
 		if err != nil {
 			return err
 		}
+		if r.ID == letters.ComplaintStage1 {
+			if in.Earlier, err = complaintEarlier(*c, i, *about, t); err != nil {
+				return err
+			}
+		}
 		l, err := letters.Draft(in)
 		if err != nil {
 			var no *letters.ErrNotOffered
 			if errors.As(err, &no) {
-				return badInput("the letter %q is not offered for this case: %s", no.RequestID, no.Reason)
+				return badInput("the letter %q (%s) is not offered for this case: %s", letterName(no.RequestID), no.RequestID, no.Reason)
 			}
 			return badInput("%v", err)
 		}
@@ -133,14 +142,20 @@ func runRequestFollowUp(args []string, env *cliEnv) error {
 		return err
 	}
 	return withRequest(tf, env, false, func(c *storage.Case, r *storage.Request) error {
-		switch r.NextStep(t) {
+		switch step := r.NextStep(t); step {
 		case storage.StepFollowUp, storage.StepSendFollowUp:
 		case storage.StepWait:
-			return badInput("the reply to %q is not late yet: it is due by %s", r.ID, longDate(r.Due()))
-		case storage.StepComplain:
-			return badInput("the follow-up was sent on %s and its reply is late too: the next step is a complaint", longDate(r.Sendings()[1].SentOn))
+			return badInput("the reply to %q is not late yet: it is due by %s", letterName(r.ID), longDate(r.Due()))
+		case storage.StepComplain, storage.StepOmbudsman, storage.StepAdvice:
+			why := "it was refused on " + longDate(r.RepliedOn)
+			if !r.Refused {
+				why = "the follow-up was sent on " + longDate(r.Sendings()[1].SentOn) + " and its reply is late too"
+			}
+			return badInput("no further follow-up to %q: %s. Next: %s", letterName(r.ID), why, stepAdvice(step, *c, r))
+		case storage.StepDone:
+			return badInput("%q had its reply on %s, so it needs no follow-up", letterName(r.ID), longDate(r.RepliedOn))
 		default:
-			return badInput("a follow-up is written once a sent letter's reply is late; %q has not been marked as sent", r.ID)
+			return badInput("a follow-up is written once a sent letter's reply is late; %q has not been marked as sent", letterName(r.ID))
 		}
 		i := 0
 		if len(r.Children) > 0 {
@@ -162,7 +177,7 @@ func runRequestFollowUp(args []string, env *cliEnv) error {
 			return badInput("%v", err)
 		}
 		r.FollowUps = append(r.FollowUps, storage.LetterVersion{At: time.Now().UTC(), Text: l.Text()})
-		fmt.Fprintf(env.stdout, "Drafted the follow-up to %q, sent on %s.\n", r.ID, longDate(r.SentOn))
+		fmt.Fprintf(env.stdout, "Drafted the follow-up to %q, sent on %s. It asks for a reply by %s.\n", letterName(r.ID), longDate(r.SentOn), longDate(l.ReplyDue))
 		return nil
 	})
 }
@@ -189,13 +204,13 @@ func runRequestSent(args []string, env *cliEnv) error {
 	return withRequest(tf, env, false, func(c *storage.Case, r *storage.Request) error {
 		mark, what := r.MarkSent, "The letter"
 		if *followUp {
-			mark, what = r.MarkFollowUpSent, "The follow-up"
+			mark, what = r.MarkFollowUpSent, "The follow-up to"
 		}
 		due, err := mark(d, *how)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(env.stdout, "%s %q was sent on %s. A reply is due by %s.\n", what, r.ID, d.Long(), due.Long())
+		fmt.Fprintf(env.stdout, "%s %q was sent on %s. A reply is due by %s.\n", what, letterName(r.ID), d.Long(), due.Long())
 		return nil
 	})
 }
@@ -203,8 +218,10 @@ func runRequestSent(args []string, env *cliEnv) error {
 // runRequestReplied records the reply to a letter.
 func runRequestReplied(args []string, env *cliEnv) error {
 	var on *string
+	var refused *bool
 	tf, t, err := parseTrack("replied", args, func(fs *flag.FlagSet) {
 		on = fs.String("on", "", "the date of the reply (YYYY-MM-DD)")
+		refused = fs.Bool("refused", false, "the reply refused what was asked")
 	})
 	if err != nil {
 		return err
@@ -214,10 +231,17 @@ func runRequestReplied(args []string, env *cliEnv) error {
 		return err
 	}
 	return withRequest(tf, env, false, func(c *storage.Case, r *storage.Request) error {
-		if err := r.MarkReplied(d); err != nil {
+		mark := r.MarkReplied
+		if *refused {
+			mark = r.MarkRefused
+		}
+		if err := mark(d); err != nil {
 			return err
 		}
-		fmt.Fprintf(env.stdout, "The reply to %q came on %s.\n", r.ID, d.Long())
+		fmt.Fprintf(env.stdout, "The reply to %q came on %s.\n", letterName(r.ID), d.Long())
+		if next := stepAdvice(r.NextStep(t), *c, r); next != "" {
+			fmt.Fprintf(env.stdout, "Next: %s.\n", next)
+		}
 		return nil
 	})
 }

@@ -18,10 +18,10 @@ func earlierAccount(sent []Sent) (asked, happened string, enclosed []string) {
 		if first.FollowUp { // a follow-up whose letter is not in the list
 			s = "I wrote on " + first.SentOn.Long()
 		}
-		askedParts = append(askedParts, withDue(s, first)+".")
+		askedParts = append(askedParts, withDue(s, first, "The reply")+".")
 		enclosed = append(enclosed, first.SentOn.Long())
 		for _, f := range followUps {
-			askedParts = append(askedParts, withDue("I wrote again on "+f.SentOn.Long(), f)+".")
+			askedParts = append(askedParts, withDue("I wrote again on "+f.SentOn.Long(), f, "That reply")+".")
 			enclosed = append(enclosed, f.SentOn.Long())
 		}
 		happenedParts = append(happenedParts, outcome(first, followUps, len(sent) > j || i > 0))
@@ -30,9 +30,11 @@ func earlierAccount(sent []Sent) (asked, happened string, enclosed []string) {
 	return strings.Join(askedParts, " "), strings.Join(happenedParts, " "), enclosed
 }
 
-func withDue(s string, e Sent) string {
+// withDue adds the reply date tracking worked out. It may allow for post, so it can be later
+// than the date the letter printed: "was due by" is true of both.
+func withDue(s string, e Sent, which string) string {
 	if !e.Due.IsZero() {
-		s += ", asking for a reply by " + e.Due.Long()
+		s += ". " + which + " was due by " + e.Due.Long()
 	}
 	return s
 }

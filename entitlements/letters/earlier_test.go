@@ -23,7 +23,7 @@ func TestComplaintNamesEachRequestAndWhatHappened(t *testing.T) {
 	}
 	text := l.Text()
 	for _, want := range []string{
-		`I wrote on 18 December 2026 about "Special guardianship support", asking for a reply by 26 January 2027. I wrote again on 27 January 2027, asking for a reply by 12 February 2027.`,
+		`I wrote on 18 December 2026 about "Special guardianship support". The reply was due by 26 January 2027. I wrote again on 27 January 2027. That reply was due by 12 February 2027.`,
 		`I have not had a reply to my letter of 18 December 2026 about "Special guardianship support" or to my follow-up of 27 January 2027.`,
 		`On 10 December 2026 the council refused my request about "A copy of the local offer".`,
 		"A copy of my letter of 27 January 2027", "A copy of my letter of 1 December 2026",
