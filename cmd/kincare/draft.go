@@ -84,7 +84,7 @@ func runDraft(args []string, env *cliEnv) error {
 	}
 	var no *letters.ErrNotOffered
 	if errors.As(err, &no) {
-		return badInput("draft: the letter %q is not offered for these answers (as at %s): %s", no.RequestID, d, no.Reason)
+		return badInput("draft: the letter %q (%s) is not offered for these answers on %s: %s", letterName(no.RequestID), no.RequestID, d.Long(), no.Reason)
 	}
 	if err != nil {
 		return err
@@ -137,7 +137,7 @@ func writeLetter(env *cliEnv, l letters.Letter, format, path string, force bool)
 		}
 	}
 	if path != "-" {
-		fmt.Fprintf(env.stderr, "Wrote %s. Ask for a reply by %s.\n", path, l.ReplyDue)
+		fmt.Fprintf(env.stderr, "Wrote %s. Ask for a reply by %s.\n", path, longDate(l.ReplyDue))
 	}
 	return nil
 }

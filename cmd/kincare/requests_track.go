@@ -74,7 +74,7 @@ func withRequest(tf trackFlags, env *cliEnv, create bool, fn func(c *storage.Cas
 		}
 		if r == nil {
 			if !create {
-				return badInput("the case %q has no letter %q yet; draft it first (kincare requests draft)", c.Label, *tf.request)
+				return badInput("the case %q has no letter %q (%s) yet; draft it first (kincare requests draft)", c.Label, letterName(*tf.request), *tf.request)
 			}
 			c.Requests = append(c.Requests, storage.Request{ID: *tf.request, Status: storage.StatusDrafted})
 			r = &c.Requests[len(c.Requests)-1]

@@ -166,7 +166,8 @@ func notOffered(rep entitlements.Report, id string) error {
 	for _, oid := range enablersOf(id) {
 		for _, o := range rep.Outcomes {
 			if o.ID == oid {
-				p := fmt.Sprintf("%s is %s", o.ID, o.Status)
+				// the outcome by its title and its status in words: a carer may read this
+				p := fmt.Sprintf("%s: %s", outcomeName(o), strings.ToLower(entitlements.StatusWords(o.Status)))
 				if len(o.Why) > 0 {
 					p += " (" + strings.TrimSuffix(o.Why[0], ".") + ")"
 				}
@@ -174,11 +175,18 @@ func notOffered(rep entitlements.Report, id string) error {
 			}
 		}
 	}
-	reason := "no outcome that leads to it applies"
+	reason := "nothing in these answers leads to it"
 	if len(parts) > 0 {
 		reason = strings.Join(parts, "; ")
 	}
 	return &ErrNotOffered{RequestID: id, Reason: reason}
+}
+
+func outcomeName(o entitlements.Outcome) string {
+	if o.Title != "" {
+		return o.Title
+	}
+	return o.ID
 }
 
 // Draft writes the letter for in.RequestID, or refuses with *ErrNotOffered when the answers do not

@@ -248,7 +248,7 @@ func TestNotOffered(t *testing.T) {
 	a := answers(t, `{"country":"england","living_with_carer":"yes","relationship":"grandparent","legal_status":"cao","previously_looked_after":"no","council_involved":"no","considering_order":"none"}`)
 	_, err := Draft(Input{RequestID: "sg_support_assessment", Answers: a, AsOf: asOf, Today: today})
 	var no *ErrNotOffered
-	if !errors.As(err, &no) || no.RequestID != "sg_support_assessment" || !strings.Contains(no.Reason, "sg_support_assessment is not_eligible") {
+	if !errors.As(err, &no) || no.RequestID != "sg_support_assessment" || !strings.Contains(no.Reason, "Special guardianship support assessment: not eligible") {
 		t.Fatalf("want ErrNotOffered naming the outcome, got %v", err)
 	}
 	if _, err := Draft(Input{RequestID: "nope", Answers: a, AsOf: asOf, Today: today}); !errors.Is(err, ErrUnknownRequest) {
