@@ -76,4 +76,16 @@ func TestComplaintEscalatesToStage2ThenOmbudsman(t *testing.T) {
 	if err := r.MarkReplied(fdue); err != nil || r.Refused || r.NextStep(fdue) != StepDone {
 		t.Fatal("a reply that is not a refusal clears it")
 	}
+
+	// a complaint not upheld at stage 1 goes to stage 2, which then awaits its own reply
+	s := Request{ID: letters.ComplaintStage1, Status: StatusDrafted, Versions: []LetterVersion{{Text: "x"}}}
+	s.MarkSent(day("2027-02-03"), SentByEmail)
+	if err := s.MarkRefused(day("2027-02-10")); err != nil || s.NextStep(day("2027-02-10")) != StepFollowUp {
+		t.Fatal("a refused stage 1 leads to stage 2")
+	}
+	s.FollowUps = []LetterVersion{{Text: "stage 2"}}
+	sdue, _ := s.MarkFollowUpSent(day("2027-02-11"), SentByEmail)
+	if s.Refused || s.NextStep(sdue) != StepWait || s.NextStep(sdue.AddDays(1)) != StepOmbudsman {
+		t.Fatalf("stage 2 after a refusal: step %d", s.NextStep(sdue))
+	}
 }

@@ -160,7 +160,7 @@ func (r *Request) MarkSent(on entitlements.Date, how string) (entitlements.Date,
 		return entitlements.Date{}, &Error{Kind: ErrInvalid, Msg: "This letter was sent on " + longISO(r.SentOn) + " and followed up since; its dates are kept as they are. Mark the follow-up instead."}
 	}
 	due := ReplyDueFor(r.ID, false, on, w)
-	r.Status, r.SentOn, r.SentHow, r.ReplyDue, r.RepliedOn = StatusSent, on.String(), w, due.String(), ""
+	r.Status, r.SentOn, r.SentHow, r.ReplyDue, r.RepliedOn, r.Refused = StatusSent, on.String(), w, due.String(), "", false
 	return due, nil
 }
 
@@ -187,7 +187,9 @@ func (r *Request) MarkFollowUpSent(on entitlements.Date, how string) (entitlemen
 	}
 	due := ReplyDueFor(r.ID, true, on, w)
 	v.SentOn, v.SentHow, v.ReplyDue = on.String(), w, due.String()
-	r.Status, r.RepliedOn = StatusSent, ""
+	// a new letter awaits a new reply: an earlier refusal (of a complaint at stage 1, say) is
+	// answered by this one
+	r.Status, r.RepliedOn, r.Refused = StatusSent, "", false
 	return due, nil
 }
 

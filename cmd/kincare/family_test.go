@@ -110,7 +110,6 @@ func TestAssessBadFamilyFiles(t *testing.T) {
 	}
 }
 
-
 // --format text is the short read-out, within its word limit; full is the long list.
 func TestAssessFormats(t *testing.T) {
 	f := "../../entitlements/testdata/scenarios/family-sister-raising-two-brothers.json"
