@@ -101,8 +101,11 @@ func listRequests(s *storage.DB, due bool, t entitlements.Date, env *cliEnv) err
 				next := ""
 				if k == len(sendings)-1 { // the step belongs to the latest letter sent
 					next = nextWords[r.NextStep(t)]
-					if next == "follow up" && r.ID == letters.ComplaintStage1 {
+					switch {
+					case next == "follow up" && r.ID == letters.ComplaintStage1:
 						next = "ask for stage 2"
+					case next == "complain" && hasComplaint(c):
+						next = "see the complaint"
 					}
 				}
 				sent := sd.SentOn
@@ -145,6 +148,16 @@ var nextWords = map[storage.Step]string{
 	storage.StepComplain:     "complain",
 	storage.StepOmbudsman:    "Ombudsman",
 	storage.StepAdvice:       "get advice",
+}
+
+// hasComplaint says whether the case already has a complaint written.
+func hasComplaint(c storage.Case) bool {
+	for _, r := range c.Requests {
+		if r.ID == letters.ComplaintStage1 && len(r.Versions) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func orDash(s string) string {

@@ -85,6 +85,9 @@ func TestComplaintFromTrackingScript(t *testing.T) {
 	}
 	track(2, append(complaint, "--about", "virtual_school_advice", "--today", after.String())...)
 	track(0, append(complaint, "--today", after.String())...)
+	if out := track(0, "--today", after.String()); !strings.Contains(out, "see the complaint") || !strings.Contains(out, letters.Title(letters.ComplaintStage1)) {
+		t.Fatalf("once the complaint is written the list points to it:\n%s", out)
+	}
 
 	c := getCase(t, env, id)
 	text := c.Requests[1].Versions[0].Text
@@ -123,7 +126,7 @@ func TestComplaintFromTrackingScript(t *testing.T) {
 	vs := []string{"--case", id, "--request", "virtual_school_advice"}
 	track(0, append([]string{"draft", "--child", "Tyler", "--today", "2026-12-18"}, vs...)...)
 	track(0, append([]string{"sent", "--on", "2026-12-18", "--how", "email", "--today", "2026-12-18"}, vs...)...)
-	if out := track(0, append([]string{"replied", "--refused", "--on", "2027-01-06", "--today", "2027-01-06"}, vs...)...); !strings.Contains(out, "make a complaint") {
+	if out := track(0, append([]string{"replied", "--refused", "--on", "2027-01-06", "--today", "2027-01-06"}, vs...)...); !strings.Contains(out, "refused what was asked, on 6 January 2027") || !strings.Contains(out, "make a complaint") {
 		t.Fatalf("after a refusal: %s", out)
 	}
 	track(0, append(complaint, "--about", "virtual_school_advice", "--today", "2027-01-06")...)

@@ -238,7 +238,11 @@ func runRequestReplied(args []string, env *cliEnv) error {
 		if err := mark(d); err != nil {
 			return err
 		}
-		fmt.Fprintf(env.stdout, "The reply to %q came on %s.\n", letterName(r.ID), d.Long())
+		what := "came"
+		if *refused {
+			what = "refused what was asked,"
+		}
+		fmt.Fprintf(env.stdout, "The reply to %q %s on %s.\n", letterName(r.ID), what, d.Long())
 		if next := stepAdvice(r.NextStep(t), *c, r); next != "" {
 			fmt.Fprintf(env.stdout, "Next: %s.\n", next)
 		}
