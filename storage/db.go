@@ -80,6 +80,7 @@ var _ Protector = (*DB)(nil)
 type DB struct {
 	mu      sync.Mutex
 	path    string
+	link    string // the link the file was opened through, if any; removed by DeleteAll
 	opts    Options
 	bdb     *bolt.DB
 	closed  bool
@@ -91,6 +92,7 @@ type DB struct {
 	key       []byte
 	aead      cipher.AEAD
 	locked    bool
+	upToDate  bool // every value is sealed or summed (keyValues is set)
 
 	idx *index // nil until the first List or Search
 }
@@ -147,6 +149,8 @@ func (d *DB) wrapErr(err error) error {
 		return err
 	}
 	switch {
+	case errors.Is(err, errStripped), errors.Is(err, errValueNeedsKey) && !d.protected:
+		return errStrippedFile(d.path)
 	case errors.Is(err, errValueNeedsKey):
 		return errNeedPass(d.path)
 	case errors.Is(err, errValueDamaged), errors.Is(err, errValuePlain), errors.Is(err, errBadIndex):

@@ -95,6 +95,9 @@ func exportAD(env encryptedExport) []byte {
 // Import reads an export, checking it has not been damaged or edited. passphrase is needed
 // only for an encrypted export. It does not touch any store; see ImportCases.
 func Import(data []byte, passphrase []byte) ([]Case, error) {
+	if len(data) > MaxImportBytes {
+		return nil, errImport("it is %d MB, and kincare imports at most %d MB; check it is the right file", len(data)>>20, MaxImportBytes>>20)
+	}
 	var head struct {
 		Format  string `json:"format"`
 		Version int    `json:"version"`
@@ -173,6 +176,10 @@ func importPlain(data []byte) ([]Case, error) {
 		}
 		seen[c.ID] = true
 		if err := prepare(c, now); err != nil {
+			var e *Error
+			if errors.As(err, &e) && e.Err != nil {
+				err = e.Err
+			}
 			return nil, errImport("case %s cannot be read: %v", c.ID, err)
 		}
 	}

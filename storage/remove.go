@@ -20,7 +20,11 @@ func (d *DB) DeleteAll() error {
 	_ = d.bdb.Close()
 	d.closed = true
 	d.dropSecrets()
-	return removeAll(d.path)
+	if err := removeAll(d.path); err != nil {
+		return err
+	}
+	removeLink(d.link, d.path)
+	return nil
 }
 
 // RemoveFile deletes a case file that cannot be opened (for instance a forgotten passphrase)
@@ -33,7 +37,17 @@ func RemoveFile(path string) error {
 		return d.DeleteAll()
 	case errors.Is(err, ErrNeedPassphrase):
 		abs, _ := filepath.Abs(path)
-		return removeAll(abs)
+		real, err := resolveLink(abs)
+		if err != nil {
+			return err
+		}
+		if err := removeAll(real); err != nil {
+			return err
+		}
+		if real != abs {
+			removeLink(abs, real)
+		}
+		return nil
 	default:
 		return err
 	}

@@ -104,10 +104,10 @@ func (d *DB) putLocked(cases []*Case) error {
 				if cb.Get([]byte(r.id)) != nil {
 					replaced = true
 				}
-				if err := cb.Put([]byte(r.id), encodeValue(d.aead, bucketCases, r.id, r.val)); err != nil {
+				if err := cb.Put([]byte(r.id), d.encode(bucketCases, r.id, r.val)); err != nil {
 					return err
 				}
-				if err := ib.Put([]byte(r.id), encodeValue(d.aead, bucketIndex, r.id, r.e.marshal())); err != nil {
+				if err := ib.Put([]byte(r.id), d.encode(bucketIndex, r.id, r.e.marshal())); err != nil {
 					return err
 				}
 			}
