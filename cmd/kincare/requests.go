@@ -45,7 +45,7 @@ func listRequests(s *storage.DB, due bool, env *cliEnv) error {
 			if due && r.ReplyDue > soon {
 				continue
 			}
-			rows = append(rows, row{r.ReplyDue, c.Label, c.ID, r.ID, state})
+			rows = append(rows, row{r.ReplyDue, shown(c.Label), c.ID, shown(r.ID), shown(state)})
 		}
 	}
 	sort.Slice(rows, func(i, j int) bool { return rows[i].due < rows[j].due })

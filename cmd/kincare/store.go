@@ -85,17 +85,3 @@ func confirm(env *cliEnv, question string) (bool, error) {
 	line, _ := bufio.NewReader(env.stdin).ReadString('\n')
 	return strings.TrimSpace(strings.ToLower(line)) == "yes", nil
 }
-
-// writeFileSafely writes to a temporary file beside the target and renames it, so a crash
-// never leaves half a file; the file is readable only by this user.
-func writeFileSafely(path string, data []byte) error {
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, data, 0o600); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return nil
-}
