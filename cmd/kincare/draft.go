@@ -56,14 +56,9 @@ func runDraft(args []string, env *cliEnv) error {
 	}
 	var details entitlements.Details
 	if *detailsPath != "" {
-		var data []byte
-		if *detailsPath == "-" {
-			data, err = io.ReadAll(env.stdin)
-		} else {
-			data, err = os.ReadFile(*detailsPath)
-		}
+		data, err := readInput(*detailsPath, env.stdin, entitlements.MaxDetailsFileBytes, "the details file")
 		if err != nil {
-			return badInput("cannot read the details file %s: %v", *detailsPath, err)
+			return err
 		}
 		if details, err = entitlements.ParseDetails(data); err != nil {
 			return badInput("%s: %v", displayName(*detailsPath), err)

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 
 	"kincare/storage"
@@ -26,9 +25,9 @@ func runImport(args []string, env *cliEnv) error {
 	if file == "" {
 		return badInput("import: give the export file: kincare import FILE [--db PATH]")
 	}
-	data, err := os.ReadFile(file)
+	data, err := readInput(file, env.stdin, storage.MaxImportBytes, "the export file")
 	if err != nil {
-		return badInput("cannot read %s: %v", file, err)
+		return err
 	}
 	var pass []byte
 	if strings.Contains(string(data[:min(len(data), 200)]), storage.ExportFormatEncrypted) {

@@ -5,8 +5,10 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"hash/crc32"
+	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -129,6 +131,42 @@ func TestCasesAndRequestsStripEscapes(t *testing.T) {
 		}
 		if strings.ContainsAny(out, "\x1b\x07") {
 			t.Errorf("%v printed raw escapes: %q", args, out)
+		}
+	}
+}
+
+// zeros is /dev/zero that counts what was read, and gives up after 64 MB so a failing test
+// does not take the machine's memory with it.
+type zeros struct{ n int }
+
+func (z *zeros) Read(p []byte) (int, error) {
+	if z.n > 64<<20 {
+		return 0, io.ErrUnexpectedEOF
+	}
+	clear(p)
+	z.n += len(p)
+	return len(p), nil
+}
+
+func TestEndlessInputIsBounded(t *testing.T) {
+	for _, args := range [][]string{
+		{"assess", "--answers", "-"},
+		{"draft", "--answers", "-", "--request", "sg_support_assessment", "--format", "txt", "--out", filepath.Join(t.TempDir(), "x.txt")},
+	} {
+		z := &zeros{}
+		var out, errb bytes.Buffer
+		code := run(args, &cliEnv{stdin: z, stdout: &out, stderr: &errb, getenv: func(string) string { return "" }})
+		if code != 2 || !strings.Contains(errb.String(), "too large") {
+			t.Errorf("%v: exit %d, %q", args, code, errb.String())
+		}
+		if z.n > 2<<20 {
+			t.Errorf("%v: read %d MB of an endless input", args, z.n>>20)
+		}
+	}
+	if runtime.GOOS == "linux" {
+		code, _, stderr := runCLI(t, "", nil, "assess", "--answers", "/dev/zero")
+		if code != 2 || !strings.Contains(stderr, "too large") {
+			t.Errorf("/dev/zero: %d %q", code, stderr)
 		}
 	}
 }
