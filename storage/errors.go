@@ -17,6 +17,7 @@ var (
 	ErrTooNew          = errors.New("this file was made by a newer version of kincare")
 	ErrClosed          = errors.New("the case file has been closed")
 	ErrInvalid         = errors.New("the case could not be saved as it is")
+	ErrWeakPassphrase  = errors.New("that passphrase is too short")
 	ErrNotDeleted      = errors.New("the case could not be deleted; nothing was changed")
 )
 
