@@ -13,7 +13,7 @@ import (
 // 10,000 characters) and stop a wrong or hostile import (a 50 MB name) before it fills the
 // memory of every later list and search.
 const (
-	MaxLabel         = 200     // characters in a case's label
+	MaxLabel         = 1000    // characters in a case's label
 	MaxNoteText      = 50_000  // characters in one note
 	MaxLetterText    = 200_000 // characters in one version of a letter
 	MaxNotes         = 5_000   // notes in one case

@@ -18,7 +18,7 @@ var ErrFileExists = errors.New("the file already exists")
 // never followed or reused; it is flushed to disk, made readable by this account only, and
 // then moved into place in one step. A link at path is replaced, never written through, and
 // a crash leaves either the old file or the new one. Without replace, an existing file
-// (or link) is left alone and the error matches ErrFileExists.
+// (or link) is left alone and the error matches ErrFileExists (and fs.ErrExist).
 func WriteFile(path string, data []byte, replace bool) error {
 	if path == "" {
 		return &Error{Kind: ErrInvalid, Msg: "No file name was given."}
@@ -32,7 +32,7 @@ func WriteFile(path string, data []byte, replace bool) error {
 			return &Error{Kind: ErrInvalid, Path: path, Msg: fmt.Sprintf("%s is a folder. Choose a file name instead.", path)}
 		}
 		if !replace {
-			return &Error{Kind: ErrFileExists, Path: path, Msg: fmt.Sprintf("%s already exists. Choose another name, or say to replace it.", path)}
+			return &Error{Kind: ErrFileExists, Path: path, Err: fs.ErrExist, Msg: fmt.Sprintf("%s already exists. Choose another name, or say to replace it.", path)}
 		}
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
@@ -66,7 +66,7 @@ func WriteFile(path string, data []byte, replace bool) error {
 	if err != nil {
 		_ = os.Remove(name)
 		if errors.Is(err, fs.ErrExist) {
-			return &Error{Kind: ErrFileExists, Path: path, Msg: fmt.Sprintf("%s already exists. Choose another name, or say to replace it.", path)}
+			return &Error{Kind: ErrFileExists, Path: path, Err: fs.ErrExist, Msg: fmt.Sprintf("%s already exists. Choose another name, or say to replace it.", path)}
 		}
 		return ioError(path, "write the file", err)
 	}
