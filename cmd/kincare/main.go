@@ -51,6 +51,7 @@ func init() {
 		{name: "export", args: "[--case ID] --out FILE [--db PATH]", help: "write cases to an export file", run: runExport},
 		{name: "import", args: "FILE [--db PATH]", help: "read cases from an export file", run: runImport},
 		{name: "draft", args: "--answers FILE --request ID [--details FILE] --format txt|md|html|pdf --out PATH", help: "draft one letter", run: runDraft},
+		{name: "backup", args: "--out FILE [--force] [--db PATH]", help: "an encrypted copy of every case", run: runBackup},
 		{name: "passphrase", args: "[--remove] [--db PATH]", help: "add, change or remove the passphrase", run: runPassphrase},
 		{name: "requests", args: "--due [--db PATH]", help: "letters due or overdue for a reply", run: runRequests},
 		{name: "help", extra: []string{"-h", "--help"}, help: "this list", run: runHelp},

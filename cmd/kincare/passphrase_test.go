@@ -176,3 +176,27 @@ func TestDeleteAllRemovesExportsAndWorksWithoutThePassphrase(t *testing.T) {
 		t.Errorf("claims everything was deleted without having checked for saved files: %q", out)
 	}
 }
+
+func TestBackupIsSealedAndRestores(t *testing.T) {
+	dir := t.TempDir()
+	env := map[string]string{"KINCARE_DB": filepath.Join(dir, "k.db")}
+	newCase(t, env, "Xanthippe Quartzfield")
+	out := filepath.Join(t.TempDir(), "backup.json")
+	if code, _, stderr := runCLI(t, "", env, "backup", "--out", out); code != 2 || !strings.Contains(stderr, "passphrase") {
+		t.Fatalf("a backup without a passphrase: %d %q", code, stderr)
+	}
+	pass := "purple kettle river morning"
+	if code, _, stderr := terminal(t, env, "", []string{pass, pass}, "backup", "--out", out); code != 0 {
+		t.Fatal(stderr)
+	}
+	if holds(t, filepath.Dir(out), "Quartzfield") {
+		t.Fatal("the backup holds the name in plain text")
+	}
+	env2 := map[string]string{"KINCARE_DB": filepath.Join(t.TempDir(), "k.db"), "KINCARE_PASSPHRASE": pass}
+	if code, _, stderr := runCLI(t, "", env2, "import", out); code != 0 {
+		t.Fatalf("restore: %s", stderr)
+	}
+	if _, out, _ := runCLI(t, "", env2, "cases"); !strings.Contains(out, "Xanthippe") {
+		t.Fatalf("restored cases: %q", out)
+	}
+}
