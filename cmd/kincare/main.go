@@ -130,6 +130,7 @@ func usageText() string {
 		line(use, c.help)
 	}
 	b.WriteString("  kincare --help | --version\n\nEverything is kept on this computer. Nothing is sent anywhere.\n")
+	b.WriteString(privacyHelp)
 	return b.String()
 }
 

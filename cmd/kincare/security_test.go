@@ -170,3 +170,12 @@ func TestEndlessInputIsBounded(t *testing.T) {
 		}
 	}
 }
+
+func TestHelpSaysWhatTheFileProtects(t *testing.T) {
+	_, out, _ := runCLI(t, "", nil, "--help")
+	for _, want := range []string{"kincare passphrase", "free space of the disk", "how many cases", "command history", "delete --all", "kincare backup"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("--help does not say %q", want)
+		}
+	}
+}
