@@ -24,6 +24,11 @@ const (
 	keyVerifier = "verifier" // a known text sealed with the key; present only in protected files
 	keyDirty    = "dirty"    // present while replaced or deleted data may remain in free pages
 
+	// DefaultTimeout is how long Open and IsProtected wait for another window to let go
+	// of the file: long enough for another window's save or compaction, short enough that
+	// "already open" is said within two seconds.
+	DefaultTimeout = 1500 * time.Millisecond
+
 	formatName    = "kincare"
 	schemaVersion = 2
 )
@@ -34,7 +39,8 @@ type Options struct {
 	// passphrase makes the new file protected from the start. For an existing unprotected
 	// file it is ignored: use SetPassphrase to protect it.
 	Passphrase []byte
-	// Timeout is how long to wait for another kincare window to let go of the file (default 2s).
+	// Timeout is how long to wait for another kincare window to let go of the file (default
+	// DefaultTimeout).
 	Timeout time.Duration
 	// NoCompactOnClose skips the rewrite on Close that clears out replaced text. Deleting a
 	// case always rewrites the file regardless. Meant for tools and benchmarks.

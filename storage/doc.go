@@ -30,7 +30,7 @@
 // leaves the old version intact. testdata/v1*.db are real version-1 files kept to test this.
 //
 // Opening never hangs and never harms a file it cannot read: bbolt's lock wait is bounded
-// (Options.Timeout, default 2s, then ErrLocked); the two header pages are checked by hand
+// (Options.Timeout, default 1.5 s, then ErrLocked); the two header pages are checked by hand
 // before bbolt maps the file (a cut-off file would otherwise crash the process with a bus
 // error); any panic from a damaged page is recovered into ErrDamaged; files without our
 // meta bucket are ErrNotKincare. None of these paths writes to the file.

@@ -31,7 +31,7 @@ func Open(path string, opts Options) (*DB, error) {
 		return nil, err
 	}
 	if opts.Timeout <= 0 {
-		opts.Timeout = 2 * time.Second
+		opts.Timeout = DefaultTimeout
 	}
 	d := &DB{path: real, opts: opts}
 	if real != abs {
@@ -301,7 +301,7 @@ func IsProtected(path string) (bool, error) {
 	var f *os.File
 	err = safely(func() error {
 		var err error
-		b, err = bolt.Open(abs, 0o600, &bolt.Options{ReadOnly: true, Timeout: 2 * time.Second,
+		b, err = bolt.Open(abs, 0o600, &bolt.Options{ReadOnly: true, Timeout: DefaultTimeout,
 			OpenFile: func(name string, flag int, mode os.FileMode) (*os.File, error) {
 				ff, err := os.OpenFile(name, flag&^os.O_CREATE, mode)
 				f = ff

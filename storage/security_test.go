@@ -289,3 +289,28 @@ func TestLimitMessagesAreReadable(t *testing.T) {
 		t.Fatalf("message: %v", err)
 	}
 }
+
+// In a folder that cannot be written to, a delete changes nothing and says so. (Root can
+// write anywhere, so this runs for other accounts; TestDeleteOnFullDisk covers root.)
+func TestDeleteInReadOnlyFolder(t *testing.T) {
+	if runtime.GOOS == "windows" || os.Geteuid() == 0 {
+		t.Skip("needs an account that folder permissions apply to")
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "kincare.db")
+	d := openT(t, path, "")
+	defer d.Close()
+	c := sampleCase("READONLYMARKER")
+	if err := d.Save(c); err != nil {
+		t.Fatal(err)
+	}
+	os.Chmod(dir, 0o500)
+	defer os.Chmod(dir, 0o700)
+	err := d.Delete(c.ID)
+	if !errors.Is(err, ErrNotDeleted) || !strings.Contains(err.Error(), "Nothing was deleted") {
+		t.Fatalf("delete in a read-only folder: %v", err)
+	}
+	if _, err := d.Get(c.ID); err != nil {
+		t.Fatalf("the case went: %v", err)
+	}
+}

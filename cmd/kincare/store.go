@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"kincare/storage"
 )
@@ -24,8 +23,8 @@ func dbPath(flagValue string, env *cliEnv) (string, error) {
 }
 
 // openTimeout is how long a command waits for another kincare window to let go of the file:
-// short enough that "already open" arrives within two seconds, with one wait, not two.
-const openTimeout = 1500 * time.Millisecond
+// "already open" arrives within two seconds, after one wait, not two.
+const openTimeout = storage.DefaultTimeout
 
 // passphrase comes from KINCARE_PASSPHRASE (for scripts), else is asked for on the terminal.
 func passphrase(env *cliEnv, prompt string) ([]byte, error) {
