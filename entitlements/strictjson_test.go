@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestParseInputRefusesDuplicateKeysBadUTF8AndHugeText(t *testing.T) {
@@ -54,4 +55,19 @@ func TestParseDetailsRefusesDuplicateKeysAndHugeNames(t *testing.T) {
 	if _, err := ParseDetails([]byte(`{"carer":{"name":"Mary Smith","address":["1 Road","Leeds"]}}`)); err != nil {
 		t.Fatalf("good details refused: %v", err)
 	}
+}
+
+func FuzzCheckJSON(f *testing.F) {
+	f.Add([]byte(`{"answers":{"country":"england"}}`))
+	f.Add([]byte(`{"a":1,"a":2}`))
+	f.Add([]byte(`[{"a":[{"b":{}}]},{"a":1}]`))
+	f.Add([]byte("{\"a\":\"\xff\"}"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		err := CheckJSON(data, 1<<16, "the file")
+		if err == nil && !utf8.Valid(data) {
+			t.Fatal("invalid UTF-8 accepted")
+		}
+		_, _ = ParseInput(data)
+		_, _ = ParseDetails(data)
+	})
 }

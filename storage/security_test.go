@@ -314,3 +314,41 @@ func TestDeleteInReadOnlyFolder(t *testing.T) {
 		t.Fatalf("the case went: %v", err)
 	}
 }
+
+func TestChangePassphrase(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "kincare.db")
+	d := openT(t, path, "")
+	if err := d.Save(sampleCase("CHANGEMARKER")); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.ChangePassphrase(nil, []byte("a")); !errors.Is(err, ErrWeakPassphrase) || !strings.Contains(err.Error(), "such as") {
+		t.Fatalf("a weak passphrase: %v", err)
+	}
+	good, other := []byte("purple kettle river morning"), []byte("0123456789")
+	if err := d.ChangePassphrase(nil, good); err != nil {
+		t.Fatal(err)
+	}
+	if hits := folderContains(t, dir, []byte("CHANGEMARKER")); len(hits) != 0 {
+		t.Fatalf("plain text after adding a passphrase: %v", hits)
+	}
+	d.Close()
+	before, _ := os.ReadFile(path)
+	d = openT(t, path, string(good))
+	if err := d.ChangePassphrase([]byte("wrong one!!"), other); !errors.Is(err, ErrWrongPassphrase) {
+		t.Fatalf("a wrong current passphrase: %v", err)
+	}
+	d.opts.NoCompactOnClose = true
+	d.Close()
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Fatal("a wrong current passphrase changed the file")
+	}
+	d = openT(t, path, string(good))
+	defer d.Close()
+	if err := d.ChangePassphrase(good, other); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.ChangePassphrase(other, nil); err != nil || d.Protected() {
+		t.Fatalf("remove: %v", err)
+	}
+}

@@ -1,8 +1,11 @@
 package storage
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf8"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // MinPassphraseChars and MinPassphraseWords are the least kincare accepts for a new
@@ -23,4 +26,52 @@ func CheckPassphrase(pass []byte) error {
 		return nil
 	}
 	return &Error{Kind: ErrWeakPassphrase, Msg: PassphraseAdvice}
+}
+
+// ChangePassphrase is the interface's way to add, change or remove a passphrase: for a
+// protected file current must open it; a non-empty next must pass CheckPassphrase; an empty
+// next removes protection. Nothing changes unless every check passes. The file is rewritten
+// into a fresh copy (see SetPassphrase), so no unprotected copy stays inside it.
+func (d *DB) ChangePassphrase(current, next []byte) error {
+	if len(next) > 0 {
+		if err := CheckPassphrase(next); err != nil {
+			return err
+		}
+	}
+	if err := d.verifyPassphrase(current); err != nil {
+		return err
+	}
+	return d.SetPassphrase(next)
+}
+
+// verifyPassphrase checks pass against a protected file's verifier without touching the key
+// in use. An unprotected file needs no passphrase.
+func (d *DB) verifyPassphrase(pass []byte) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if err := d.usable(); err != nil {
+		return err
+	}
+	if !d.protected {
+		return nil
+	}
+	var verifier []byte
+	err := safely(func() error {
+		return d.bdb.View(func(tx *bolt.Tx) error {
+			verifier = bytes.Clone(tx.Bucket([]byte(bucketMeta)).Get([]byte(keyVerifier)))
+			return nil
+		})
+	})
+	if err != nil {
+		return d.wrapErr(err)
+	}
+	key := d.kdf.derive(pass)
+	a := newAEAD(key)
+	ok := checkVerifier(a, verifier)
+	wipeAEAD(a)
+	wipe(key)
+	if !ok {
+		return errWrongPass(d.path)
+	}
+	return nil
 }
