@@ -30,7 +30,7 @@ const (
 	DefaultTimeout = 1500 * time.Millisecond
 
 	formatName    = "kincare"
-	schemaVersion = 2
+	schemaVersion = 3
 )
 
 // Options for Open.

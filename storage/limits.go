@@ -47,9 +47,27 @@ func checkLimits(c *Case) error {
 	if n := utf8.RuneCountInString(c.AsOf); n > MaxShortField {
 		return tooLong("The assessment date", n, MaxShortField)
 	}
-	if len(c.Answers) > 0 {
-		if err := entitlements.CheckJSON(c.Answers, maxAnswersBytes, "the answers"); err != nil {
-			return limitError(err.Error())
+	if err := checkAnswers(c.Household, "the household's answers"); err != nil {
+		return err
+	}
+	if err := checkKeys(c.HouseholdSkipped); err != nil {
+		return err
+	}
+	if len(c.Children) > entitlements.MaxChildren {
+		return tooMany("children", len(c.Children), entitlements.MaxChildren)
+	}
+	for _, ch := range c.Children {
+		if n := utf8.RuneCountInString(ch.Name); n > entitlements.MaxTextField {
+			return tooLong("A child's name", n, entitlements.MaxTextField)
+		}
+		if n := utf8.RuneCountInString(ch.ID); n > MaxShortField {
+			return tooLong("A child's reference", n, MaxShortField)
+		}
+		if err := checkAnswers(ch.Answers, "a child's answers"); err != nil {
+			return err
+		}
+		if err := checkKeys(ch.Skipped); err != nil {
+			return err
 		}
 	}
 	dj, err := json.Marshal(c.Details)
@@ -72,10 +90,13 @@ func checkLimits(c *Case) error {
 		return tooMany("letters", len(c.Requests), MaxRequests)
 	}
 	for _, r := range c.Requests {
-		for _, s := range []string{r.ID, r.Status, r.SentOn, r.SentHow, r.ReplyDue, r.RepliedOn} {
+		for _, s := range append([]string{r.ID, r.Status, r.SentOn, r.SentHow, r.ReplyDue, r.RepliedOn}, r.Children...) {
 			if n := utf8.RuneCountInString(s); n > MaxShortField {
-				return tooLong("A letter's status or date", n, MaxShortField)
+				return tooLong("A letter's status, date or child", n, MaxShortField)
 			}
+		}
+		if len(r.Children) > entitlements.MaxChildren {
+			return tooMany("children named in one letter", len(r.Children), entitlements.MaxChildren)
 		}
 		if len(r.Versions)+len(r.FollowUps) > MaxVersions {
 			return tooMany("versions of one letter", len(r.Versions)+len(r.FollowUps), MaxVersions)
@@ -85,14 +106,33 @@ func checkLimits(c *Case) error {
 				if n := utf8.RuneCountInString(v.Text); n > MaxLetterText {
 					return tooLong("A letter", n, MaxLetterText)
 				}
+				for _, s := range []string{v.SentOn, v.SentHow, v.ReplyDue} {
+					if n := utf8.RuneCountInString(s); n > MaxShortField {
+						return tooLong("A letter's date or how it was sent", n, MaxShortField)
+					}
+				}
 			}
 		}
 	}
-	if len(c.Skipped) > MaxSkipped {
-		return tooMany("skipped questions", len(c.Skipped), MaxSkipped)
+	return nil
+}
+
+func checkAnswers(a json.RawMessage, what string) error {
+	if len(a) == 0 {
+		return nil
 	}
-	for _, s := range c.Skipped {
-		if n := utf8.RuneCountInString(s); n > MaxShortField {
+	if err := entitlements.CheckJSON(a, maxAnswersBytes, what); err != nil {
+		return limitError(err.Error())
+	}
+	return nil
+}
+
+func checkKeys(keys []string) error {
+	if len(keys) > MaxSkipped {
+		return tooMany("skipped questions", len(keys), MaxSkipped)
+	}
+	for _, k := range keys {
+		if n := utf8.RuneCountInString(k); n > MaxShortField {
 			return tooLong("A skipped question's name", n, MaxShortField)
 		}
 	}

@@ -64,6 +64,7 @@ var migrations = []struct {
 	run  func(d *DB, tx *bolt.Tx) error
 }{
 	{1, (*DB).migrateAddIndex},
+	{2, (*DB).migrateToFamilies},
 }
 
 func (d *DB) migrate(from uint64) error {
@@ -91,20 +92,11 @@ func (d *DB) migrate(from uint64) error {
 }
 
 // Version 1 had no index: listing read every full case. Version 2 keeps one small entry per
-// case so the list of 100,000 cases needs only the index.
+// case so the list of 100,000 cases needs only the index. The entries themselves are written
+// by the step to version 3, which every old file goes through and which writes them anew.
 func (d *DB) migrateAddIndex(tx *bolt.Tx) error {
-	ib, err := tx.CreateBucketIfNotExists([]byte(bucketIndex))
-	if err != nil {
-		return err
-	}
-	return tx.Bucket([]byte(bucketCases)).ForEach(func(k, v []byte) error {
-		c, err := d.decodeCase(k, v)
-		if err != nil {
-			return err
-		}
-		e := entryOf(&c)
-		return ib.Put(k, d.encode(bucketIndex, string(k), e.marshal()))
-	})
+	_, err := tx.CreateBucketIfNotExists([]byte(bucketIndex))
+	return err
 }
 
 func (d *DB) decodeCase(k, v []byte) (Case, error) {

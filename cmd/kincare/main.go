@@ -53,7 +53,7 @@ func init() {
 		{name: "draft", args: "--answers FILE --request ID [--details FILE] --format txt|md|html|pdf --out PATH", help: "draft one letter", run: runDraft},
 		{name: "backup", args: "--out FILE [--force] [--db PATH]", help: "an encrypted copy of every case", run: runBackup},
 		{name: "passphrase", args: "[--remove] [--db PATH]", help: "add, change or remove the passphrase", run: runPassphrase},
-		{name: "requests", args: "--due [--db PATH]", help: "letters due or overdue for a reply", run: runRequests},
+		{name: "requests", args: "[--due] | draft|sent|follow-up|replied --case ID --request ID ...", help: "letters and replies; track them from scripts (requests -h)", run: runRequests},
 		{name: "help", extra: []string{"-h", "--help"}, help: "this list", run: runHelp},
 		{name: "version", extra: []string{"-v", "--version"}, help: "the version of kincare", run: runVersion},
 	}
