@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"strings"
 	"time"
-	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
@@ -307,19 +306,10 @@ func (lt *letterModel) regenerate(m *Model) tea.Cmd {
 }
 
 // exportPath is where an export goes by default: ~/kincare-letters, or the current folder.
+// The name says which letter and when, never whose: a shared computer's folders and "recent
+// files" lists are seen by the next person too.
 func (lt *letterModel) exportPath(m *Model, ext string) string {
-	who := ""
-	if m.cs.c.Details.Child != nil {
-		who = m.cs.c.Details.Child.Name
-	}
-	if who == "" {
-		who = m.cs.c.Label
-	}
-	name := slug(who)
-	if name == "" {
-		name = "letter"
-	}
-	name += "-" + strings.ReplaceAll(lt.id, "_", "-")
+	name := "letter-" + strings.ReplaceAll(lt.id, "_", "-")
 	if lt.follow {
 		name += "-follow-up"
 	}
@@ -328,27 +318,6 @@ func (lt *letterModel) exportPath(m *Model, ext string) string {
 		return filepath.Join(home, "kincare-letters", name)
 	}
 	return name
-}
-
-// slug makes a safe file name part: letters and digits, the rest as single dashes.
-func slug(s string) string {
-	s = entitlements.CleanText(s)
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
-			b.WriteRune(r)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	out := strings.Trim(b.String(), "-")
-	if len(out) > 40 {
-		out = strings.Trim(out[:40], "-")
-	}
-	return out
 }
 
 func (lt *letterModel) target() string {
