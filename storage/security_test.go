@@ -422,3 +422,16 @@ func TestBitFlipsNeverSilentlyChangeCases(t *testing.T) {
 		t.Fatalf("%d of %d bit flips changed a case without a word", silent, flips)
 	}
 }
+
+func TestPassphraseStrength(t *testing.T) {
+	for _, p := range []string{"0123456789", "purple kettle river morning", "Großmütter!"} {
+		if err := CheckPassphrase([]byte(p)); err != nil {
+			t.Errorf("%q refused: %v", p, err)
+		}
+	}
+	for _, p := range []string{"", "a", "123456789", "a b c d e"} {
+		if err := CheckPassphrase([]byte(p)); !errors.Is(err, ErrWeakPassphrase) {
+			t.Errorf("%q accepted", p)
+		}
+	}
+}

@@ -22,7 +22,17 @@ const PassphraseAdvice = "That passphrase is a little short. Use at least 10 cha
 // CheckPassphrase says whether pass is strong enough for a new passphrase. The error's
 // message is PassphraseAdvice.
 func CheckPassphrase(pass []byte) error {
-	if utf8.RuneCount(pass) >= MinPassphraseChars || len(strings.Fields(string(pass))) >= MinPassphraseWords {
+	if utf8.RuneCount(pass) >= MinPassphraseChars {
+		return nil
+	}
+	// Four real words: "a b c d" is four letters, not four words.
+	words := 0
+	for _, w := range strings.Fields(string(pass)) {
+		if utf8.RuneCountInString(w) >= 3 {
+			words++
+		}
+	}
+	if words >= MinPassphraseWords {
 		return nil
 	}
 	return &Error{Kind: ErrWeakPassphrase, Msg: PassphraseAdvice}
