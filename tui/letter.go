@@ -292,19 +292,10 @@ func (lt *letterModel) regenerate(m *Model) tea.Cmd {
 }
 
 // exportPath is where an export goes by default: ~/kincare-letters, or the current folder.
+// The name says which letter and when, never whose: a shared computer's folders and "recent
+// files" lists are seen by the next person too.
 func (lt *letterModel) exportPath(m *Model, ext string) string {
-	who := ""
-	if m.cs.c.Details.Child != nil {
-		who = m.cs.c.Details.Child.Name
-	}
-	if who == "" {
-		who = m.cs.c.Label
-	}
-	name := slug(who)
-	if name == "" {
-		name = "letter"
-	}
-	name += "-" + strings.ReplaceAll(lt.id, "_", "-")
+	name := "letter-" + strings.ReplaceAll(lt.id, "_", "-")
 	if lt.follow {
 		name += "-follow-up"
 	}
@@ -314,9 +305,6 @@ func (lt *letterModel) exportPath(m *Model, ext string) string {
 	}
 	return name
 }
-
-// slug makes a safe file name part (the letters package decides; accented letters are kept).
-func slug(s string) string { return letters.FileNamePart(s) }
 
 func (lt *letterModel) target() string {
 	p := strings.TrimSpace(entitlements.CleanText(lt.in.Value()))

@@ -137,8 +137,11 @@ func TestLetterJourney(t *testing.T) {
 		if d.m.lt.mode != lmPath {
 			t.Fatalf("no path prompt for %s:\n%s", f, d.screen())
 		}
-		if want := filepath.Join(home, "kincare-letters"); !strings.HasPrefix(d.m.lt.in.Value(), want) || !strings.HasSuffix(d.m.lt.in.Value(), "."+f) {
+		if want := filepath.Join(home, "kincare-letters", "letter-"); !strings.HasPrefix(d.m.lt.in.Value(), want) || !strings.HasSuffix(d.m.lt.in.Value(), "."+f) {
 			t.Fatalf("default path %q", d.m.lt.in.Value())
+		}
+		if c := d.m.cs.c; c.Details.Child != nil && c.Details.Child.Name != "" && strings.Contains(strings.ToLower(d.m.lt.in.Value()), strings.ToLower(strings.Fields(c.Details.Child.Name)[0])) {
+			t.Fatalf("the default file name carries the child's name: %q", d.m.lt.in.Value())
 		}
 		p := filepath.Join(dir, "letter."+f)
 		d.m.lt.in.SetValue(p)

@@ -134,7 +134,7 @@ func listRequests(s *storage.DB, due bool, t entitlements.Date, env *cliEnv) err
 	tw := tabwriter.NewWriter(env.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "REPLY DUE\tSTATE\tCASE\tLETTER\tABOUT\tSENT\tNEXT\tCASE ID\tLETTER ID")
 	for _, r := range rows {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.due, r.state, r.label, r.letter, r.children, r.sent, orDash(r.next), r.id, r.request)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", shown(r.due), shown(r.state), shown(r.label), shown(r.letter), shown(r.children), shown(r.sent), orDash(r.next), shown(r.id), shown(r.request))
 	}
 	return tw.Flush()
 }
