@@ -114,6 +114,11 @@ func TestComplaintFromTrackingScript(t *testing.T) {
 	creq := []string{"--case", id, "--request", letters.ComplaintStage1}
 	track(0, append([]string{"sent", "--on", after.String(), "--how", "email", "--today", after.String()}, creq...)...)
 	cdue := storage.ReplyDueFor(letters.ComplaintStage1, false, after, storage.SentByEmail)
+	out = track(0, "--due", "--today", after.String())
+	if rows := strings.Split(strings.TrimSpace(out), "\n"); len(rows) != 4 || !strings.HasPrefix(rows[3], cdue.String()) ||
+		!strings.Contains(rows[3], after.String()+" by email") || !strings.Contains(rows[3], letters.ComplaintStage1) {
+		t.Fatalf("the complaint is listed with its own dates after the letter and its follow-up:\n%s", out)
+	}
 	stage2 := letters.AddWorkingDays(cdue, 1)
 	track(0, append([]string{"follow-up", "--today", stage2.String()}, creq...)...)
 	c = getCase(t, env, id)
