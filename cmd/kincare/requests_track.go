@@ -210,7 +210,12 @@ func runRequestSent(args []string, env *cliEnv) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(env.stdout, "%s %q was sent on %s. A reply is due by %s.\n", what, letterName(r.ID), d.Long(), due.Long())
+		fmt.Fprintf(env.stdout, "%s %q was sent on %s. A reply is due by %s", what, letterName(r.ID), d.Long(), due.Long())
+		if w, _ := storage.SendingWay(*how); w == storage.SentByPost {
+			// the letter printed a date counted from its own date; say why tracking's is later
+			fmt.Fprint(env.stdout, ", counted from when a posted letter is taken to arrive (two working days)")
+		}
+		fmt.Fprintln(env.stdout, ".")
 		return nil
 	})
 }
