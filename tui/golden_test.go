@@ -110,9 +110,9 @@ var goldenScreens = []goldenScreen{
 		openSGOCase(d)
 		d.answerAll(grandmaSGO)
 		d.key("tab")
-		for i, k := range d.m.iv.answered(d.m) {
+		for i, k := range d.iv().answered() {
 			if k == entitlements.Benefits {
-				d.m.iv.sel = i
+				d.iv().sel = i
 			}
 		}
 		d.key("e")
@@ -142,7 +142,7 @@ var goldenScreens = []goldenScreen{
 		openSGOCase(d)
 		d.answerAll(grandmaSGO)
 		d.key("r")
-		d.m.ro.path.SetValue("/home/adviser/summary.txt")
+		d.m.c.savePath = "/home/adviser/summary.txt"
 		d.key("w")
 	}},
 	{"notes", func(d *driver) {
@@ -164,9 +164,9 @@ var goldenScreens = []goldenScreen{
 		openSGOCase(d)
 		d.answerAll(grandmaSGO)
 		d.key("o", "l")
-		for i, r := range d.m.letterRows() {
+		for i, r := range letterRows(d.m.cs) {
 			if r.id == "sg_support_assessment" {
-				d.m.lettersCursor = i
+				d.m.cs.lettersCursor = i
 			}
 		}
 		d.key("enter")
@@ -183,18 +183,17 @@ var goldenScreens = []goldenScreen{
 		d.fire(idleMsg{})
 	}},
 	{"passphrase", func(d *driver) {
-		d.m.scr = scrPassphrase
-		d.m.passTries = 1
+		// Put straight on the stack, not started: the box is drawn as it first appears.
+		d.m.stack = []screen{newPassScreen(d.m.c, d.m.path, 1)}
 	}},
 	{"first_run", func(d *driver) {
-		d.m.path = "/home/carer/.local/share/kincare/kincare.db"
-		d.m.scr = scrFirstRun
+		d.m.stack = []screen{newFirstRunScreen(d.m.c, "/home/carer/.local/share/kincare/kincare.db")}
 	}},
 }
 
 func (d *driver) answerUntil(answers map[string]string, stop string) {
 	d.t.Helper()
-	for i := 0; i < 60 && d.m.iv.form != nil && d.m.iv.q.Name != stop; i++ {
+	for i := 0; i < 60 && d.iv().form != nil && d.iv().q.Name != stop; i++ {
 		d.answerOne(answers)
 	}
 }

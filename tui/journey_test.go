@@ -21,7 +21,7 @@ func TestJourneyAdviserCall(t *testing.T) {
 	d.mustSee("A short name for this case")
 	d.typeText("Mrs Ahmed, Leeds")
 	d.key("enter")
-	if d.m.scr != scrInterview {
+	if d.iv() == nil {
 		t.Fatalf("not on the questions:\n%s", d.screen())
 	}
 	d.mustSee("Which country does the child live in?") // the adviser's wording
@@ -32,7 +32,7 @@ func TestJourneyAdviserCall(t *testing.T) {
 	d.mustSee("That is every question")
 	d.checkFits()
 	d.key("o")
-	if d.m.scr != scrResults {
+	if onTop[*resultsScreen](d) == nil {
 		t.Fatalf("not on results:\n%s", d.screen())
 	}
 	d.mustSee("Special guardianship", "Money", "Eligible ✓")
@@ -69,18 +69,18 @@ func TestJourneyChangeAnswer(t *testing.T) {
 	d.answerAll(grandmaSGO)
 	d.key("tab")
 	// find "Legal status" in the answers and change it
-	ks := d.m.iv.answered(d.m)
+	ks := d.iv().answered()
 	for i, k := range ks {
 		if k.String() == "legal_status" {
-			d.m.iv.sel = i
+			d.iv().sel = i
 		}
 	}
 	d.key("e")
 	d.mustSee("Changing an earlier answer")
-	if d.m.iv.q.Name != "legal_status" {
-		t.Fatalf("reopened %s", d.m.iv.q.Name)
+	if d.iv().q.Name != "legal_status" {
+		t.Fatalf("reopened %s", d.iv().q.Name)
 	}
-	t.Logf("value before pick %q", d.m.iv.form.value)
+	t.Logf("value before pick %q", d.iv().form.value)
 	d.pick("none")
 	d.mustSee("What changed:")
 	s := d.screen()
@@ -171,7 +171,7 @@ func TestJourneyWrongPassphrase(t *testing.T) {
 	for i := 0; i < 2; i++ {
 		d.typeText("wrong")
 		d.key("enter")
-		if d.m.scr != scrPassphrase {
+		if onTop[*passScreen](d) == nil {
 			t.Fatalf("try %d: left the passphrase screen:\n%s", i+1, d.screen())
 		}
 	}
@@ -197,14 +197,14 @@ func TestJourneyLockAndUnlock(t *testing.T) {
 		t.Fatalf("case not open:\n%s", d.screen())
 	}
 	d.fire(idleMsg{})
-	if d.m.scr != scrLocked || d.m.cs != nil {
-		t.Fatalf("not locked after idling: scr=%v", d.m.scr)
+	if !d.locked() || d.m.cs != nil {
+		t.Fatalf("not locked after idling:\n%s", d.screen())
 	}
 	d.mustSee("locked itself")
 	d.mustNotSee("Locked case")
 	d.typeText("nope")
 	d.key("enter")
-	if d.m.scr != scrLocked {
+	if !d.locked() {
 		t.Fatal("wrong passphrase unlocked")
 	}
 	d.typeText("correct horse")

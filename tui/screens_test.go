@@ -103,7 +103,7 @@ func TestAgeValidation(t *testing.T) {
 	d.typeText("30")
 	d.key("enter")
 	d.mustSee("whole number from 0 to 25")
-	if d.m.iv.q.Name != "child_age" {
+	if d.iv().q.Name != "child_age" {
 		t.Fatal("a wrong age was accepted")
 	}
 	for range 2 {
@@ -111,7 +111,7 @@ func TestAgeValidation(t *testing.T) {
 	}
 	d.typeText("7")
 	d.key("enter")
-	if d.m.iv.q.Name == "child_age" {
+	if d.iv().q.Name == "child_age" {
 		t.Fatal("a good age was refused")
 	}
 }
@@ -142,11 +142,11 @@ func TestReadOutSaveNeverOverwrites(t *testing.T) {
 	openSGOCase(d)
 	d.answerAll(grandmaSGO)
 	d.key("r", "w")
-	d.m.ro.path.SetValue(existing)
+	d.setInput(existing)
 	d.key("enter")
 	d.mustSee("already exists. Replace it?")
 	d.key("n")
-	d.m.ro.path.SetValue(filepath.Join(dir, "new.txt"))
+	d.setInput(filepath.Join(dir, "new.txt"))
 	d.key("enter")
 	if b, _ := os.ReadFile(existing); string(b) != "keep me" {
 		t.Fatal("an existing file was replaced")

@@ -41,7 +41,7 @@ func TestNetworkDriveWarningShown(t *testing.T) {
 	d := newDriver(t, Options{NoColor: true}, 80, 24)
 	d.send(dbStateMsg{exists: true, netWarn: "The case file is on a network drive"})
 	d.m.store = storage.NewMemory()
-	d.m.scr = scrCases
+	d.m.resetTo(d.m.list)
 	d.run(d.m.refreshList())
 	d.mustSee("! The case file is on a network drive", "No cases yet")
 }

@@ -74,7 +74,7 @@ func (m *Model) shutdown() error {
 		return nil
 	}
 	var err error
-	if m.cs != nil && m.dirty {
+	if m.cs != nil && m.cs.dirty {
 		c := m.cs.snapshot()
 		err = m.store.Save(&c)
 	}
