@@ -17,10 +17,6 @@ func (s *Session) fits(i int, k e.Key) bool {
 	if k == e.SchoolType && !atSchool(a) {
 		return false
 	}
-	if k == e.EducationKey {
-		// With one stage possible (a baby has not started), there is nothing to ask.
-		return len(stagesFor(a)) > 1
-	}
 	return true
 }
 
