@@ -165,10 +165,10 @@ var questions = []Question{
 		Help:    "A legal document from the council setting out a child's special educational needs. The school's SENCO can tell you.",
 		Options: ynn("Yes", "No")},
 	{Key: e.ParentsDied,
-		Carer:   "Have either of the child's parents died?",
-		Adviser: "Have either of the child's parents died?",
-		Help:    "This decides Guardian's Allowance, a weekly payment on top of Child Benefit.",
-		Options: []Option{{"none", "No, both are alive", ""}, {"one", "One parent has died", ""}, {"both", "Both parents have died", ""}}},
+		Carer:   "Has either of the child's parents died?",
+		Adviser: "Has either of the child's parents died?",
+		Help:    "This decides Guardian's Allowance, a weekly payment on top of Child Benefit. If the father was never known and the mother has died, choose one parent has died.",
+		Options: []Option{{"none", "No, both are alive", ""}, {"one", "One parent has died", ""}, {"both", "Both parents have died", ""}, notSure}},
 	{Key: e.SurvivingParent,
 		Carer:   "What is the other parent's situation?",
 		Adviser: "What is the surviving parent's situation?",
@@ -204,6 +204,14 @@ var questions = []Question{
 		Options: []Option{{"carer", "I am the carer", ""}, {"adviser", "I am an adviser helping a carer", ""}}},
 }
 
+// consideringAnother is the "considering an order" question for a carer who already holds
+// one: it asks about a different order, so nobody answers about the order they have.
+var consideringAnother = Question{
+	Carer:   "Are you thinking of applying for a different order, such as adoption?",
+	Adviser: "Is the carer considering a different order, such as adoption, or being assessed for one?",
+	Help:    "This is about a new order, not the one you have now. Special guardianship gives you parental responsibility until 18. A child arrangements order says the child lives with you. Adoption makes you the legal parent.",
+}
+
 var byKey = func() [e.NumKeys]*Question {
 	var m [e.NumKeys]*Question
 	for i := range questions {
@@ -211,10 +219,30 @@ var byKey = func() [e.NumKeys]*Question {
 		s := q.Key.Spec()
 		q.Name = s.Name
 		q.Kind = s.Kind
+		q.Options = allowed(q.Options, s)
 		m[q.Key] = q
 	}
 	return m
 }()
+
+// allowed keeps the options whose value the contract allows for the key, so an option such
+// as "Not sure" is offered exactly where the answers may hold it.
+func allowed(opts []Option, s e.KeySpec) []Option {
+	if s.Kind != e.Choice {
+		return opts
+	}
+	ok := map[string]bool{}
+	for _, v := range s.Values {
+		ok[v] = true
+	}
+	out := opts[:0:0]
+	for _, o := range opts {
+		if ok[o.Value] {
+			out = append(out, o)
+		}
+	}
+	return out
+}
 
 // QuestionFor returns the question for a key.
 func QuestionFor(k e.Key) Question { return *byKey[k] }

@@ -1,0 +1,84 @@
+package wizard
+
+import e "kincare/entitlements"
+
+// FamilyReplay is the record of answering a family answers file through a session: the
+// questions asked for the household and for each child.
+type FamilyReplay struct {
+	Household []string      `json:"household"`
+	Children  []ChildReplay `json:"children"`
+	Done      bool          `json:"done"`
+}
+
+// ChildReplay is the questions asked about one child.
+type ChildReplay struct {
+	Name     string   `json:"name"`
+	Asked    []string `json:"asked"`
+	NotAsked []string `json:"not_asked"`
+}
+
+// Questions is how many questions were asked in all.
+func (r FamilyReplay) Questions() int {
+	n := len(r.Household)
+	for _, c := range r.Children {
+		n += len(c.Asked)
+	}
+	return n
+}
+
+// ReplayFamily answers every question a session asks from the family f, skipping those f
+// leaves out (or gives a value the question does not offer), until the session is done. Every
+// question is asked at most once, so it always ends.
+func ReplayFamily(f e.Family, asOf e.Date) (FamilyReplay, *Session) {
+	start := e.Family{Children: make([]e.FamilyChild, len(f.Children))}
+	if u, ok := f.Household.Get(e.User); ok {
+		start.Household.Set(e.User, u)
+	}
+	for i, c := range f.Children {
+		start.Children[i].Name = c.Name
+	}
+	s, _ := FromFamily(start, asOf)
+	rep := FamilyReplay{Household: []string{}, Children: make([]ChildReplay, len(f.Children))}
+	for i, c := range f.Children {
+		rep.Children[i] = ChildReplay{Name: c.Name, Asked: []string{}, NotAsked: []string{}}
+	}
+	st := s.Current()
+	limit := (int(e.NumKeys) + 1) * (len(f.Children) + 1)
+	for n := 0; n < limit && !st.Done; n++ {
+		a := st.Ask
+		var v string
+		var has bool
+		if a.Child == Household {
+			v, has = f.Household.Get(a.Key)
+			if !has {
+				v, has = f.Children[s.Focus()].Answers.Get(a.Key)
+			}
+			rep.Household = append(rep.Household, a.Question.Name)
+		} else {
+			v, has = f.Merged(a.Child).Get(a.Key)
+			rep.Children[a.Child].Asked = append(rep.Children[a.Child].Asked, a.Question.Name)
+		}
+		next, err := s.Answer(a, v)
+		if !has || err != nil {
+			next = s.Skip(a)
+		}
+		st = next
+	}
+	rep.Done = st.Done
+	for i := range f.Children {
+		asked := map[string]bool{}
+		for _, n := range rep.Children[i].Asked {
+			asked[n] = true
+		}
+		for _, n := range rep.Household {
+			asked[n] = true
+		}
+		m := f.Merged(i)
+		for _, k := range m.Known() {
+			if k != e.User && !asked[k.String()] {
+				rep.Children[i].NotAsked = append(rep.Children[i].NotAsked, k.String())
+			}
+		}
+	}
+	return rep, s
+}
