@@ -154,6 +154,14 @@ func ReadOut(rep Report) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Summary as at %s\n\n", longDate(rep.AsOf))
 	b.WriteString(SituationWords(rep) + "\n")
+	writeSections(&b, rep.Outcomes)
+	writeUnanswered(&b, rep.Unanswered)
+	return b.String()
+}
+
+// writeSections writes what can be got, what may be, and what needs checking, grouped.
+func writeSections(b *strings.Builder, outcomes []Outcome) {
+	rep := Report{Outcomes: outcomes}
 	section := func(title string, want ...Status) {
 		wrote := false
 		for _, g := range Groups {
@@ -169,12 +177,12 @@ func ReadOut(rep Report) string {
 				continue
 			}
 			if !wrote {
-				fmt.Fprintf(&b, "\n%s\n", title)
+				fmt.Fprintf(b, "\n%s\n", title)
 				wrote = true
 			}
-			fmt.Fprintf(&b, "\n%s:\n", GroupWords(g))
+			fmt.Fprintf(b, "\n%s:\n", GroupWords(g))
 			for _, o := range got {
-				fmt.Fprintf(&b, "- %s (%s).", o.Title, strings.ToLower(StatusWords(o.Status)))
+				fmt.Fprintf(b, "- %s (%s).", o.Title, strings.ToLower(StatusWords(o.Status)))
 				if len(o.Why) > 0 {
 					b.WriteString(" " + o.Why[0])
 				}
@@ -191,15 +199,18 @@ func ReadOut(rep Report) string {
 	section("What you can get", Eligible)
 	section("What you may be able to get (worth asking)", MayBeEligible)
 	section("What needs checking", Check)
-	if len(rep.Unanswered) > 0 {
+}
+
+// writeUnanswered lists the questions still worth asking.
+func writeUnanswered(b *strings.Builder, unanswered []string) {
+	if len(unanswered) > 0 {
 		b.WriteString("\nQuestions that could still change this:\n")
-		for _, name := range rep.Unanswered {
+		for _, name := range unanswered {
 			if k, ok := KeyNamed(name); ok {
 				b.WriteString("- " + capitalise(keyPhrase(k)) + "\n")
 			}
 		}
 	}
-	return b.String()
 }
 
 func capitalise(s string) string {

@@ -131,7 +131,7 @@ func (m *Model) onLoaded(msg loadedMsg) tea.Cmd {
 	}
 	at := m.lockedAt
 	m.lockedAt = atQuestions
-	if at == atQuestions && cs.w.Done() && len(cs.w.Answers().Known()) > 1 {
+	if at == atQuestions && cs.step.Done && len(cs.s.Answers(0).Known()) > 1 {
 		at = atResults
 	}
 	return m.showCase(cs, at)

@@ -11,14 +11,19 @@ import (
 	"kincare/wizard"
 )
 
-// caseState is the case in front, with its assessment kept up to date as answers change.
-// Every screen of the case shares it; the root saves it shortly after each change.
+// caseState is the case in front: the session that asks its questions and holds its answers,
+// and what the session's last step said, written out once so views only draw it. Every
+// screen of the case shares it; the root saves it shortly after each change.
 type caseState struct {
-	c      storage.Case
-	w      *wizard.Wizard
-	res    *entitlements.Result
-	rep    entitlements.Report
-	counts map[entitlements.Status]int
+	c    storage.Case
+	s    *wizard.Session
+	step wizard.Step // the last step: the next question, what changed, what is still open
+
+	results []*entitlements.Result // each child's assessment
+	rep     entitlements.Report    // the family as one: each outcome at its best for any child
+	counts  map[entitlements.Status]int
+	// answered are the answers so far, household first then each child's.
+	answered []wizard.AnswerLine
 
 	dirty   bool // changed since the last save
 	saveSeq int  // the last change, so only the newest save tick saves
@@ -27,40 +32,132 @@ type caseState struct {
 }
 
 func newCaseState(c storage.Case, today entitlements.Date) (*caseState, error) {
-	var a entitlements.Answers
-	if len(c.Answers) > 0 {
-		if err := json.Unmarshal(c.Answers, &a); err != nil {
-			return nil, err
-		}
-	}
 	asOf := today
 	if c.AsOf != "" {
 		if d, err := entitlements.ParseDate(c.AsOf); err == nil {
 			asOf = d
 		}
 	}
-	cs := &caseState{c: c, w: wizard.New(a, asOf)}
-	var skipped []entitlements.Key
-	for _, name := range c.Skipped {
-		if k, ok := entitlements.KeyNamed(name); ok {
-			skipped = append(skipped, k)
-		}
+	s, err := sessionOf(c, asOf)
+	if err != nil {
+		return nil, err
 	}
-	cs.w.Restore(skipped)
-	cs.refresh()
+	cs := &caseState{c: c, s: s}
+	cs.apply(s.Current())
 	return cs, nil
 }
 
-// refresh takes the wizard's assessment and writes it out once, so views only draw it.
-func (cs *caseState) refresh() {
-	cs.res = cs.w.Result()
-	cs.rep = cs.res.Report()
-	cs.counts = map[entitlements.Status]int{}
-	for _, o := range cs.rep.Outcomes {
-		if o.Kind == entitlements.Entitlement || o.Status != entitlements.NotEligible {
-			cs.counts[o.Status]++
+// apply takes a step of the session and writes out the assessment it leaves.
+func (cs *caseState) apply(st wizard.Step) {
+	cs.step = st
+	n := cs.s.NumChildren()
+	cs.results = cs.results[:0]
+	for i := 0; i < n; i++ {
+		cs.results = append(cs.results, cs.s.Result(i))
+	}
+	cs.rep = familyAsOne(cs.results, cs.eldest())
+	cs.counts = countsOf(cs.rep)
+	cs.answered = cs.s.Answered()
+}
+
+// eldest is the child with the highest age, the first among equals (assess.md "Families").
+func (cs *caseState) eldest() int {
+	best, bestAge := 0, -1
+	for i := 0; i < cs.s.NumChildren(); i++ {
+		if ch := cs.s.Child(i); ch.HasAge && ch.Age > bestAge {
+			best, bestAge = i, ch.Age
 		}
 	}
+	return best
+}
+
+// readOut is the summary to read out: the family's, taken as one.
+func (cs *caseState) readOut() string {
+	if len(cs.results) == 1 {
+		return entitlements.ReadOut(cs.rep)
+	}
+	names := make([]string, len(cs.results))
+	reps := make([]entitlements.Report, len(cs.results))
+	for i, r := range cs.results {
+		names[i] = childWords(cs.s.Child(i))
+		reps[i] = r.Report()
+	}
+	return entitlements.FamilyReadOut(names, reps)
+}
+
+func countsOf(rep entitlements.Report) map[entitlements.Status]int {
+	counts := map[entitlements.Status]int{}
+	for _, o := range rep.Outcomes {
+		if o.Kind == entitlements.Entitlement || o.Status != entitlements.NotEligible {
+			counts[o.Status]++
+		}
+	}
+	return counts
+}
+
+// childCounts counts one child's outcomes by status, as countsOf does, from the statuses alone.
+func childCounts(r *entitlements.Result) map[entitlements.Status]int {
+	counts := map[entitlements.Status]int{}
+	for _, ru := range ruleKinds {
+		if st := r.Status(ru.ID); ru.Kind == entitlements.Entitlement || st != entitlements.NotEligible {
+			counts[st]++
+		}
+	}
+	return counts
+}
+
+var ruleKinds = entitlements.Rules()
+
+// statusRank orders statuses from the best for the family.
+var statusRank = map[entitlements.Status]int{entitlements.Eligible: 0, entitlements.MayBeEligible: 1, entitlements.Check: 2, entitlements.NotEligible: 3}
+
+// familyAsOne is the family's assessment as one: the eldest child's arrangement, and each
+// outcome as it is for the child it is best for.
+func familyAsOne(results []*entitlements.Result, eldest int) entitlements.Report {
+	if len(results) == 1 {
+		return results[0].Report()
+	}
+	e := results[eldest]
+	rep := entitlements.Report{AsOf: e.AsOf.String(), Arrangement: e.Arrangement, KinshipCare: e.KinshipCare(), Unanswered: []string{}}
+	for _, id := range entitlements.OutcomeIDs() {
+		best := eldest
+		for i, r := range results {
+			if statusRank[r.Status(id)] < statusRank[results[best].Status(id)] {
+				best = i
+			}
+		}
+		o, _ := results[best].Outcome(id)
+		rep.Outcomes = append(rep.Outcomes, o)
+	}
+	var mask [entitlements.NumKeys]bool
+	for _, r := range results {
+		for _, k := range r.Unanswered() {
+			mask[k] = true
+		}
+	}
+	for k := entitlements.Key(0); k < entitlements.NumKeys; k++ {
+		if mask[k] {
+			rep.Unanswered = append(rep.Unanswered, k.String())
+		}
+	}
+	return rep
+}
+
+// whoFor names the children an outcome has this status for, when that is not every child.
+func (cs *caseState) whoFor(id string, st entitlements.Status) []string {
+	if len(cs.results) < 2 {
+		return nil
+	}
+	var names []string
+	for i, r := range cs.results {
+		if r.Status(id) == st {
+			names = append(names, cs.s.Child(i).Label)
+		}
+	}
+	if len(names) == len(cs.results) {
+		return nil
+	}
+	return names
 }
 
 // touch marks the case changed and asks for a save shortly after the last change.
@@ -70,13 +167,7 @@ func (cs *caseState) touch() tea.Cmd {
 	return tick(400*time.Millisecond, saveTickMsg{seq: cs.saveSeq})
 }
 
-func (cs *caseState) user() string {
-	a := cs.w.Answers()
-	if a.Value(entitlements.User) == "adviser" {
-		return "adviser"
-	}
-	return "carer"
-}
+func (cs *caseState) user() string { return cs.s.User() }
 
 func (cs *caseState) label() string {
 	if l := entitlements.CleanText(cs.c.Label); l != "" {
@@ -95,14 +186,21 @@ func (cs *caseState) asOf(today entitlements.Date) entitlements.Date {
 	return today
 }
 
+// answersFor are the answers a letter is written from: those of the first child whose
+// outcomes offer it, or the eldest's.
+func (cs *caseState) answersFor(request string) entitlements.Answers {
+	for i, r := range cs.results {
+		if o, ok := offering(r, request); ok && o.Status != entitlements.NotEligible {
+			return cs.s.Answers(i)
+		}
+	}
+	return cs.s.Answers(cs.eldest())
+}
+
 // snapshot is the case as it should be saved now.
 func (cs *caseState) snapshot() storage.Case {
 	c := cs.c
-	c.Answers = mustJSON(cs.w.Answers())
-	c.Skipped = nil
-	for _, k := range cs.w.SkippedKeys() {
-		c.Skipped = append(c.Skipped, k.String())
-	}
+	saveSession(cs.s, &c)
 	c.Notes = append([]storage.Note(nil), cs.c.Notes...)
 	// Requests and details are copied deeply: the save runs alongside the screen.
 	c.Requests = make([]storage.Request, len(cs.c.Requests))
@@ -147,4 +245,20 @@ func (cs *caseState) overdueCount(today entitlements.Date) int {
 		}
 	}
 	return n
+}
+
+// offering is the child's outcome that offers a letter, if any does and could be got.
+func offering(r *entitlements.Result, request string) (entitlements.Outcome, bool) {
+	for _, ru := range ruleKinds {
+		if r.Status(ru.ID) == entitlements.NotEligible {
+			continue
+		}
+		o, _ := r.Outcome(ru.ID)
+		for _, id := range o.Requests {
+			if id == request {
+				return o, true
+			}
+		}
+	}
+	return entitlements.Outcome{}, false
 }

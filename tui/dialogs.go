@@ -158,3 +158,43 @@ func (d *dateDialog) crumb() string { return "" }
 func (d *dateDialog) keys() helpKeys {
 	return helpKeys{short: []key.Binding{kb("enter", "ok"), kb("esc", "cancel"), d.c.keys.QuickExit}}
 }
+
+// textDialog asks for a short line of text, such as a child's name.
+type textDialog struct {
+	c      *common
+	in     textinput.Model
+	answer func(text string) tea.Msg
+}
+
+func newTextDialog(c *common, prompt string, answer func(string) tea.Msg) *textDialog {
+	in := textinput.New()
+	in.CharLimit = entitlements.MaxChildName
+	in.SetStyles(c.inputStyles())
+	in.Prompt = prompt
+	in.SetWidth(max(c.width-lipglossWidth(prompt)-2, 10))
+	return &textDialog{c: c, in: in, answer: answer}
+}
+
+func (d *textDialog) start() tea.Cmd { return d.in.Focus() }
+func (d *textDialog) restyle()       { d.in.SetStyles(d.c.inputStyles()) }
+
+func (d *textDialog) update(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch k.String() {
+		case "esc":
+			return pop()
+		case "enter":
+			return popWith(d.answer(entitlements.CleanText(d.in.Value())))
+		}
+	}
+	var cmd tea.Cmd
+	d.in, cmd = d.in.Update(msg)
+	return cmd
+}
+
+func (d *textDialog) footer(int) string { return d.in.View() }
+func (d *textDialog) view() string      { return d.footer(d.c.width) }
+func (d *textDialog) crumb() string     { return "" }
+func (d *textDialog) keys() helpKeys {
+	return helpKeys{short: []key.Binding{kb("enter", "ok"), kb("esc", "cancel"), d.c.keys.QuickExit}}
+}

@@ -110,11 +110,7 @@ var goldenScreens = []goldenScreen{
 		openSGOCase(d)
 		d.answerAll(grandmaSGO)
 		d.key("tab")
-		for i, k := range d.iv().answered() {
-			if k == entitlements.Benefits {
-				d.iv().sel = i
-			}
-		}
+		d.selectAnswer(entitlements.Benefits)
 		d.key("e")
 		d.pick("no")
 	}},
@@ -193,7 +189,7 @@ var goldenScreens = []goldenScreen{
 
 func (d *driver) answerUntil(answers map[string]string, stop string) {
 	d.t.Helper()
-	for i := 0; i < 60 && d.iv().form != nil && d.iv().q.Name != stop; i++ {
+	for i := 0; i < 60 && d.iv().form != nil && d.iv().ask.Question.Name != stop; i++ {
 		d.answerOne(answers)
 	}
 }

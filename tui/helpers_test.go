@@ -230,11 +230,11 @@ func (d *driver) answerAll(answers map[string]string) []string {
 	d.t.Helper()
 	var asked []string
 	for i := 0; i < 60 && d.iv() != nil && d.iv().form != nil; i++ {
-		q := d.iv().q
+		q := d.iv().ask.Question
 		asked = append(asked, q.Name)
 		v := answers[q.Name]
 		d.answerOne(answers)
-		if d.iv().form != nil && d.iv().q.Name == q.Name && d.iv().form.err != "" {
+		if d.iv().form != nil && d.iv().ask.Question.Name == q.Name && d.iv().form.err != "" {
 			d.t.Fatalf("answer %q to %s was refused: %s", v, q.Name, ansi.Strip(d.iv().form.err))
 		}
 	}
@@ -295,4 +295,16 @@ func (d *driver) inputValue() string {
 		return t.in.Value()
 	}
 	return ""
+}
+
+// selectAnswer moves the selection in the answers so far to an answer.
+func (d *driver) selectAnswer(k entitlements.Key) {
+	d.t.Helper()
+	for i, l := range d.iv().cs.s.Answered() {
+		if l.Key == k {
+			d.iv().sel = i
+			return
+		}
+	}
+	d.t.Fatalf("no answer to %s in the answers so far:\n%s", k, d.screen())
 }

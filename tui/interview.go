@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -12,23 +11,28 @@ import (
 	"kincare/wizard"
 )
 
-// interviewScreen asks one question at a time, with the answers so far and the live results
-// beside it (or behind tab on a narrow window).
+// interviewScreen asks the session's questions one at a time, with the answers so far and the
+// live results beside it (or behind tab on a narrow window). It only shows what the session
+// says and hands it what the person gave: the session takes the answer, reassesses, compares
+// and chooses the next question.
 type interviewScreen struct {
 	c            *common
 	cs           *caseState
 	form         *qform
-	q            wizard.Question
+	ask          wizard.Ask // the question on screen
 	done         bool
-	editing      bool // reopened an earlier answer
 	focusAnswers bool
-	sel          int
+	sel          int // the answer chosen in the answers so far
 	changes      []string
 	showHelp     bool
 }
 
-// restartMsg asks the questions screen to start again from the next open question.
-type restartMsg struct{}
+// Messages the questions screen acts on: a restart from the results, and its dialogs' answers.
+type (
+	restartMsg     struct{}
+	childNamedMsg  struct{ name string }
+	removeChildMsg struct{ child int }
+)
 
 func newInterviewScreen(c *common, cs *caseState) *interviewScreen {
 	return &interviewScreen{c: c, cs: cs}
@@ -61,38 +65,32 @@ func (iv *interviewScreen) restyle() {
 func (iv *interviewScreen) start() tea.Cmd {
 	iv.focusAnswers = false
 	iv.changes = nil
-	return iv.askNext()
-}
-
-// askNext moves to the next question that still matters, then the details letters need.
-func (iv *interviewScreen) askNext() tea.Cmd {
-	iv.editing = false
-	iv.showHelp = false
-	w := iv.cs.w
-	if q, ok := w.Next(); ok {
-		return iv.ask(q)
-	}
-	if qs := w.Extras(); len(qs) > 0 {
-		return iv.ask(qs[0])
-	}
-	iv.done = true
-	iv.form = nil
+	iv.show(iv.cs.step)
 	return nil
 }
 
-func (iv *interviewScreen) ask(q wizard.Question) tea.Cmd {
-	user := iv.cs.user()
-	q = q.For(user)
+// show puts a step's question on screen, or says every question is answered.
+func (iv *interviewScreen) show(st wizard.Step) {
+	iv.showHelp = false
+	if st.Done {
+		iv.done = true
+		iv.form = nil
+		iv.ask = wizard.Ask{}
+		return
+	}
+	iv.setAsk(st.Ask)
+}
+
+func (iv *interviewScreen) setAsk(a wizard.Ask) {
 	iv.done = false
-	iv.q = q
-	a := iv.cs.w.Answers()
-	initial := a.Value(q.Key)
+	iv.ask = a
+	q := a.Question
+	initial := a.Value
 	if q.Kind == entitlements.DateValue && initial != "" {
 		if d, err := entitlements.ParseDate(initial); err == nil {
 			initial = d.Time().Format("02/01/2006")
 		}
 	}
-	typed := q.Kind != entitlements.Choice
 	desc := ""
 	if iv.showHelp {
 		desc = q.Help
@@ -101,12 +99,15 @@ func (iv *interviewScreen) ask(q wizard.Question) tea.Cmd {
 	} else if q.Kind == entitlements.Number {
 		desc = "A whole number from 0 to 25."
 	}
-	iv.form = newQForm(iv.c, q.Prompt(user), desc, q.Options, typed, initial, iv.leftWidth(), iv.paneHeight()-2)
+	opts := make([]wizard.Option, len(a.Choices))
+	for i, ch := range a.Choices {
+		opts[i] = wizard.Option{Value: ch.Value, Label: ch.Label}
+	}
+	iv.form = newQForm(iv.c, a.Prompt, desc, opts, q.Kind != entitlements.Choice, initial, iv.leftWidth(), iv.paneHeight()-2-iv.aboutLines())
 	if q.Kind == entitlements.Text {
 		iv.form.suggestions = councilNames()
 		iv.form.rebuild(iv.c)
 	}
-	return nil
 }
 
 // councilNames are England's councils for completing what is typed, in alphabetical order.
@@ -119,61 +120,40 @@ func councilNames() []string {
 	return names
 }
 
-// answered lists the keys shown under "Answers so far": those asked, then any known from
-// before (a reopened case), in asking order.
-func (iv *interviewScreen) answered() []entitlements.Key {
-	w := iv.cs.w
-	seen := map[entitlements.Key]bool{entitlements.User: true}
-	var ks []entitlements.Key
-	for _, k := range w.Asked() {
-		if !seen[k] {
-			seen[k] = true
-			ks = append(ks, k)
-		}
-	}
-	a := w.Answers()
-	var rest []entitlements.Key
-	for _, k := range a.Known() {
-		if !seen[k] {
-			seen[k] = true
-			rest = append(rest, k)
-		}
-	}
-	order := map[entitlements.Key]int{}
-	for i, q := range wizard.Questions() {
-		order[q.Key] = i
-	}
-	sort.SliceStable(rest, func(i, j int) bool { return order[rest[i]] < order[rest[j]] })
-	return append(rest, ks...)
-}
-
 // isText says whether a key types a character (so it belongs to a text box, not a command).
 func isText(k tea.KeyPressMsg) bool {
 	return k.Text != "" && k.Mod&(tea.ModCtrl|tea.ModAlt|tea.ModSuper) == 0
 }
 
 func (iv *interviewScreen) update(msg tea.Msg) tea.Cmd {
-	if _, ok := msg.(restartMsg); ok {
+	switch msg := msg.(type) {
+	case restartMsg:
 		return iv.start()
+	case childNamedMsg:
+		return iv.addChild(msg.name)
+	case removeChildMsg:
+		return iv.removeChild(msg.child)
+	case tea.KeyPressMsg:
+		return iv.onKey(msg)
 	}
-	k, isKey := msg.(tea.KeyPressMsg)
-	if !isKey {
-		if iv.form != nil && !iv.focusAnswers {
-			return iv.form.update(msg)
-		}
-		return nil
+	if iv.form != nil && !iv.focusAnswers {
+		return iv.form.update(msg)
 	}
+	return nil
+}
+
+func (iv *interviewScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 	iv.changes = nil
 	keys := iv.c.keys
 	typing := iv.form != nil && iv.form.typed && !iv.focusAnswers
 	if typing && isText(k) {
-		return iv.form.update(msg)
+		return iv.form.update(k)
 	}
 	switch {
 	case k.String() == "tab" || k.String() == "shift+tab":
 		iv.focusAnswers = !iv.focusAnswers
 		if iv.focusAnswers {
-			iv.sel = max(len(iv.answered())-1, 0)
+			iv.sel = max(len(iv.cs.answered)-1, 0)
 		}
 		return nil
 	case key.Matches(k, keys.Results):
@@ -184,13 +164,18 @@ func (iv *interviewScreen) update(msg tea.Msg) tea.Cmd {
 		return push(newNotesScreen(iv.c, iv.cs))
 	case key.Matches(k, keys.Letters):
 		return push(newLettersScreen(iv.c, iv.cs))
+	case key.Matches(k, keys.AddChild):
+		return push(newTextDialog(iv.c, "The child's first name (you can leave it empty): ", func(s string) tea.Msg { return childNamedMsg{s} }))
+	case key.Matches(k, keys.NextChild), key.Matches(k, keys.PrevChild):
+		return iv.switchChild(key.Matches(k, keys.NextChild))
+	case key.Matches(k, keys.RemoveChild):
+		return iv.confirmRemove()
 	case key.Matches(k, keys.Help) || key.Matches(k, keys.CtrlHelp):
 		if iv.form != nil && !iv.focusAnswers {
 			iv.showHelp = !iv.showHelp
 			v := iv.form.value
-			ed := iv.editing
-			iv.ask(iv.q)
-			iv.form.value, iv.editing = v, ed
+			iv.setAsk(iv.ask)
+			iv.form.value = v
 			iv.form.rebuild(iv.c)
 		} else {
 			iv.c.help.ShowAll = !iv.c.help.ShowAll
@@ -201,23 +186,23 @@ func (iv *interviewScreen) update(msg tea.Msg) tea.Cmd {
 			iv.focusAnswers = false
 			return nil
 		}
-		if iv.editing {
-			return iv.askNext()
+		if iv.ask.Editing {
+			iv.show(iv.cs.step)
+			return nil
 		}
 		return send(closeCaseMsg{})
 	}
 	if iv.focusAnswers {
-		ks := iv.answered()
+		lines := iv.cs.answered
 		switch {
 		case key.Matches(k, keys.Up):
 			iv.sel = max(iv.sel-1, 0)
 		case key.Matches(k, keys.Down):
-			iv.sel = min(iv.sel+1, max(len(ks)-1, 0))
+			iv.sel = min(iv.sel+1, max(len(lines)-1, 0))
 		case key.Matches(k, keys.Edit):
-			if iv.sel < len(ks) {
+			if iv.sel < len(lines) {
 				iv.focusAnswers = false
-				iv.ask(wizard.QuestionFor(ks[iv.sel]))
-				iv.editing = true
+				iv.setAsk(iv.cs.s.Reopen(lines[iv.sel].Ref))
 			}
 		}
 		return nil
@@ -230,42 +215,108 @@ func (iv *interviewScreen) update(msg tea.Msg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(k, keys.Skip):
-		return iv.skip()
+		return iv.took(iv.cs.s.Skip(iv.ask))
 	case k.String() == "enter":
-		return iv.submit()
+		st, err := iv.cs.s.Answer(iv.ask, iv.form.current())
+		if err != nil {
+			iv.form.err = iv.c.st.Error.Render(wrapText(capitalise(err.Error()), iv.leftWidth()))
+			return nil
+		}
+		return iv.took(st)
 	}
-	return iv.form.update(msg)
+	return iv.form.update(k)
 }
 
-func (iv *interviewScreen) skip() tea.Cmd {
-	before := iv.cs.res
-	iv.cs.w.Skip(iv.q.Key)
-	iv.cs.refresh()
-	if iv.editing {
-		iv.setChanges(wizard.Diff(before, iv.cs.res))
+// took shows what a step of the session changed, and its next question.
+func (iv *interviewScreen) took(st wizard.Step) tea.Cmd {
+	iv.cs.apply(st)
+	if st.Edit {
+		iv.setChanges(st.Changes)
 	}
-	cmd := iv.cs.touch()
-	return tea.Batch(cmd, iv.askNext())
+	iv.show(st)
+	return iv.cs.touch()
 }
 
-func (iv *interviewScreen) submit() tea.Cmd {
-	v := iv.form.current()
-	if err := validateAnswer(iv.q, v); err != nil {
-		iv.form.err = iv.c.st.Error.Render(wrapText(err.Error(), iv.leftWidth()))
-		return nil
+func (iv *interviewScreen) setChanges(ccs []wizard.ChildChanges) {
+	iv.changes = nil
+	family := iv.cs.s.NumChildren() > 1
+	for _, cc := range ccs {
+		for _, c := range cc.Changes {
+			if family {
+				iv.changes = append(iv.changes, cc.Name+": "+c.String())
+			} else {
+				iv.changes = append(iv.changes, c.String())
+			}
+		}
 	}
-	before := iv.cs.res
-	editing := iv.editing
-	if err := iv.cs.w.Answer(iv.q.Key, v); err != nil {
-		iv.form.err = iv.c.st.Error.Render(wrapText(capitalise(err.Error())+".", iv.leftWidth()))
-		return nil
+	if len(iv.changes) == 0 {
+		iv.changes = []string{"Nothing the family can get changed."}
 	}
-	iv.cs.refresh()
-	if editing {
-		iv.setChanges(wizard.Diff(before, iv.cs.res))
+}
+
+// The family: add a child, move between children, remove one.
+
+func (iv *interviewScreen) addChild(name string) tea.Cmd {
+	st, err := iv.cs.s.AddChild(name)
+	if err != nil {
+		return failure(err.Error())
 	}
-	cmd := iv.cs.touch()
-	return tea.Batch(cmd, iv.askNext())
+	iv.focusAnswers = false
+	label := iv.cs.s.Child(iv.cs.s.Focus()).Label
+	return tea.Batch(iv.took(st), status("Added "+label+". The household's answers count for them too."))
+}
+
+// child is the child the question on screen is about, or the one whose questions come first.
+func (iv *interviewScreen) child() int {
+	if iv.form != nil && iv.ask.Child != wizard.Household {
+		return iv.ask.Child
+	}
+	return iv.cs.s.Focus()
+}
+
+func (iv *interviewScreen) switchChild(next bool) tea.Cmd {
+	n := iv.cs.s.NumChildren()
+	if n < 2 {
+		return status("This case has one child. Press ctrl+n to add a brother or sister.")
+	}
+	i := iv.child()
+	if next {
+		i = (i + 1) % n
+	} else {
+		i = (i + n - 1) % n
+	}
+	st := iv.cs.s.SetFocus(i)
+	iv.cs.apply(st)
+	iv.focusAnswers = false
+	iv.show(st)
+	return status("Questions about " + childWords(iv.cs.s.Child(i)) + " come first now.")
+}
+
+func (iv *interviewScreen) confirmRemove() tea.Cmd {
+	if iv.cs.s.NumChildren() < 2 {
+		return failure("A case needs at least one child, so the only child cannot be removed.")
+	}
+	i := iv.child()
+	name := iv.cs.s.Child(i).Label
+	return push(newConfirm(iv.c, "Remove "+name+" and their answers from this case? y / n", "remove", "keep", removeChildMsg{i}))
+}
+
+func (iv *interviewScreen) removeChild(i int) tea.Cmd {
+	name := iv.cs.s.Child(i).Label
+	st, err := iv.cs.s.RemoveChild(i)
+	if err != nil {
+		return failure(err.Error())
+	}
+	iv.sel = 0
+	return tea.Batch(iv.took(st), status(name+" was taken out of this case."))
+}
+
+// childWords names a child with their age: "Ava, 2".
+func childWords(ch wizard.ChildInfo) string {
+	if ch.HasAge {
+		return ch.Label + ", " + itoa(ch.Age)
+	}
+	return ch.Label
 }
 
 func capitalise(s string) string {
@@ -274,14 +325,4 @@ func capitalise(s string) string {
 	}
 	r, n := utf8.DecodeRuneInString(s)
 	return strings.ToUpper(string(r)) + s[n:]
-}
-
-func (iv *interviewScreen) setChanges(cs []wizard.Change) {
-	iv.changes = nil
-	for _, c := range cs {
-		iv.changes = append(iv.changes, c.String())
-	}
-	if len(cs) == 0 {
-		iv.changes = []string{"Nothing the family can get changed."}
-	}
 }

@@ -45,14 +45,29 @@ func (iv *interviewScreen) paneHeight() int {
 	return max(h-2, 3)
 }
 
-func (iv *interviewScreen) view() string {
+// aboutLines is the room the line saying who the question is about takes.
+func (iv *interviewScreen) aboutLines() int {
+	if iv.cs.s.NumChildren() > 1 {
+		return 1
+	}
+	return 0
+}
+
+func (iv *interviewScreen) view() string { return iv.render(0) }
+
+// viewWith draws the panes a line shorter, with a dialog's line under them.
+func (iv *interviewScreen) viewWith(d dialog) string {
+	return iv.render(1) + "\n" + d.footer(iv.c.width)
+}
+
+func (iv *interviewScreen) render(reserve int) string {
 	w := iv.c.width
 	st := iv.c.st
 	var top string
 	if len(iv.changes) > 0 {
 		top = st.Changed.Render(strings.Join(iv.changeLines(w), "\n")) + "\n"
 	}
-	ph := iv.paneHeight()
+	ph := max(iv.paneHeight()-reserve, 3)
 	if iv.wide() {
 		lw := w * 11 / 20
 		rw := w - lw
@@ -79,21 +94,24 @@ func (iv *interviewScreen) questionPane(width, height int) string {
 		// What the answers mean for the family comes before the keys: the help line has the
 		// keys too, and on a small window the end is cut.
 		s := st.Bold.Render(wrapText("That is every question that could change the results.", width))
-		if ex := iv.cs.w.Explain(); ex != "" {
+		if ex := iv.explain(); ex != "" {
 			s += "\n\n" + wrapText(ex, width)
 		}
 		s += "\n\n" + wrapText("Press enter or o to see what the family can get, r for the read-out summary, or tab to change an answer.", width)
 		return padLines(s, height)
 	}
 	s := iv.form.view()
-	if iv.editing {
+	if about := iv.about(); about != "" {
+		s = st.Bold.Render(clip(about, width)) + "\n" + s
+	}
+	if iv.ask.Editing {
 		s = st.Subtle.Render("Changing an earlier answer. Esc to leave it as it was.") + "\n" + s
 	}
-	if ex := iv.cs.w.Explain(); ex != "" && lipgloss.Height(s)+3 < height {
+	if ex := iv.explain(); ex != "" && lipgloss.Height(s)+3 < height {
 		s += "\n\n" + st.Subtle.Render(wrapText(ex, width))
 	}
 	// On a small window the help line has no room for the explain key: say it here.
-	if !iv.wide() && !iv.showHelp && iv.q.Help != "" && lipgloss.Height(s)+2 <= height {
+	if !iv.wide() && !iv.showHelp && iv.ask.Question.Help != "" && lipgloss.Height(s)+2 <= height {
 		k := "?"
 		if iv.form.typed {
 			k = "f1"
@@ -101,6 +119,45 @@ func (iv *interviewScreen) questionPane(width, height int) string {
 		s += "\n\n" + st.Subtle.Render(clip("Press "+k+" to explain this question.", width))
 	}
 	return padLines(fitLines(s, height), height)
+}
+
+// about says who the question is about, in a family: "About Ava, 2".
+func (iv *interviewScreen) about() string {
+	if iv.cs.s.NumChildren() < 2 {
+		return ""
+	}
+	if iv.ask.Child == wizard.Household {
+		return "About the household (every child)"
+	}
+	return "About " + childWords(iv.cs.s.Child(iv.ask.Child))
+}
+
+// explain is what the answers make decisive for the child in question, or "".
+func (iv *interviewScreen) explain() string { return iv.cs.s.Explain(iv.child()) }
+
+// answerRow is one line of the answers so far: a heading (the household, a child), or an answer.
+type answerRow struct {
+	heading string
+	line    int // the answer's place in the session's list, when not a heading
+}
+
+// answerRows are the answers so far, under the household and each child in a family.
+func (iv *interviewScreen) answerRows(lines []wizard.AnswerLine) []answerRow {
+	var rows []answerRow
+	family := iv.cs.s.NumChildren() > 1
+	group := -2
+	for i, l := range lines {
+		if family && l.Child != group {
+			group = l.Child
+			h := "Household"
+			if l.Child != wizard.Household {
+				h = childWords(iv.cs.s.Child(l.Child))
+			}
+			rows = append(rows, answerRow{heading: h})
+		}
+		rows = append(rows, answerRow{heading: "", line: i})
+	}
+	return rows
 }
 
 func (iv *interviewScreen) sidePane(width, height int) string {
@@ -115,25 +172,31 @@ func (iv *interviewScreen) sidePane(width, height int) string {
 		head += " " + st.Subtle.Render(clip("· tab to change", max(width-15, 0)))
 	}
 	b.WriteString(head + "\n")
-	ks := iv.answered()
+	lines := cs.answered
+	rows := iv.answerRows(lines)
 	counts := iv.countsLine(width)
 	// The answers come first: the results below keep their heading and counts, and show
 	// the best few outcomes only if there is room.
-	minResults := 2 + lipgloss.Height(counts)
+	minResults := 2 + lipgloss.Height(counts) + iv.childCountLines()
 	room := max(height-1-minResults, 2)
-	a := cs.w.Answers()
 	user := cs.user()
-	if len(ks) == 0 {
+	if len(rows) == 0 {
 		b.WriteString(st.Subtle.Render("None yet.") + "\n")
 	}
-	start, end := 0, len(ks)
-	if len(ks) > room {
+	selRow := 0
+	for i, r := range rows {
+		if r.heading == "" && r.line == iv.sel {
+			selRow = i
+		}
+	}
+	start, end := 0, len(rows)
+	if len(rows) > room {
 		// One line says how many are out of sight, so nobody thinks an answer was lost.
 		show := max(room-1, 1)
 		if iv.focusAnswers {
-			start = max(min(iv.sel-show/2, len(ks)-show), 0)
+			start = max(min(selRow-show/2, len(rows)-show), 0)
 		} else {
-			start = len(ks) - show
+			start = len(rows) - show
 		}
 		end = start + show
 	}
@@ -141,28 +204,56 @@ func (iv *interviewScreen) sidePane(width, height int) string {
 		b.WriteString(st.Subtle.Render(clip("↑ "+itoa(start)+" earlier answers", width)) + "\n")
 	}
 	for i := start; i < end; i++ {
-		k := ks[i]
-		q := wizard.QuestionFor(k).For(user)
-		val := answerWords(q, a.Value(k), cs.w.Skipped(k))
-		name := shortPrompt(q, user) + ":"
-		line := name + " " + st.Bold.Render(clip(val, max(width-lipgloss.Width(name)-3, 6)))
-		on := iv.focusAnswers && i == iv.sel
+		r := rows[i]
+		if r.heading != "" {
+			b.WriteString(st.Bold.Render(clip(r.heading, width)) + "\n")
+			continue
+		}
+		l := lines[r.line]
+		name := shortPrompt(wizard.QuestionFor(l.Key).For(user), user) + ":"
+		line := name + " " + st.Bold.Render(clip(l.Words, max(width-lipgloss.Width(name)-3, 6)))
+		on := iv.focusAnswers && r.line == iv.sel
 		row := iv.c.cursor(on) + line
 		if on {
 			row = st.Selected.Render(iv.c.cursor(true)) + line
 		}
 		b.WriteString(row + "\n")
 	}
-	if end < len(ks) {
-		b.WriteString(st.Subtle.Render(clip("↓ "+itoa(len(ks)-end)+" more", width)) + "\n")
+	if end < len(rows) {
+		b.WriteString(st.Subtle.Render(clip("↓ "+itoa(len(rows)-end)+" more", width)) + "\n")
 	}
 	b.WriteString("\n" + st.Heading.Render("Results so far") + "\n")
 	b.WriteString(counts + "\n")
+	b.WriteString(iv.childCounts(width))
 	used := lipgloss.Height(strings.TrimRight(b.String(), "\n"))
 	for _, o := range topOutcomes(cs.rep, min(4, max(height-used, 0))) {
 		b.WriteString(st.Status[string(o.Status)].Render(iv.c.symbol(o.Status)) + " " + clip(o.Title, width-5) + "\n")
 	}
 	return padLines(fitLines(strings.TrimRight(b.String(), "\n"), height), height)
+}
+
+// childCountLines is the room the results for each child take, in a family.
+func (iv *interviewScreen) childCountLines() int {
+	if n := iv.cs.s.NumChildren(); n > 1 {
+		return n
+	}
+	return 0
+}
+
+// childCounts are the results for each child, one line each, in a family.
+func (iv *interviewScreen) childCounts(width int) string {
+	if iv.childCountLines() == 0 {
+		return ""
+	}
+	var b strings.Builder
+	for i, r := range iv.cs.results {
+		c := childCounts(r)
+		line := childWords(iv.cs.s.Child(i)) + ": " + itoa(c[entitlements.Eligible]) + " " + iv.c.symbol(entitlements.Eligible) +
+			", " + itoa(c[entitlements.MayBeEligible]) + " " + iv.c.symbol(entitlements.MayBeEligible) +
+			", " + itoa(c[entitlements.Check]) + " " + iv.c.symbol(entitlements.Check)
+		b.WriteString(iv.c.st.Subtle.Render(clip(line, width)) + "\n")
+	}
+	return b.String()
 }
 
 func (iv *interviewScreen) countsLine(width int) string {
@@ -214,9 +305,10 @@ func (iv *interviewScreen) keys() helpKeys {
 	}
 	// The short help is in order of importance: the window drops keys from its end. Beside
 	// the question the answers pane says tab changes them, so tab can wait there.
+	family := []key.Binding{k.AddChild, k.NextChild, k.RemoveChild}
 	if iv.form == nil {
 		return helpKeys{short: []key.Binding{kb("enter", "results"), k.ReadOut, kb("tab", "change an answer"), k.Notes, k.QuickExit},
-			full: [][]key.Binding{{kb("enter", "results"), k.ReadOut, k.Notes, k.Letters}, {kb("tab", "change an answer"), kb("esc", "cases"), k.QuickExit}}}
+			full: [][]key.Binding{{kb("enter", "results"), k.ReadOut, k.Notes, k.Letters}, family, {kb("tab", "change an answer"), kb("esc", "cases"), k.QuickExit}}}
 	}
 	if iv.form.typed {
 		short := []key.Binding{kb("enter", "answer"), kb("ctrl+s", "skip")}
@@ -228,7 +320,7 @@ func (iv *interviewScreen) keys() helpKeys {
 			short = append(short, kb("tab", "answers"))
 		}
 		return helpKeys{short: append(short, k.QuickExit),
-			full: [][]key.Binding{{kb("enter", "answer"), kb("ctrl+s", "skip"), kb("f1", "explain")}, {kb("ctrl+o", "results"), kb("ctrl+r", "read-out"), kb("ctrl+t", "notes"), kb("ctrl+l", "letters")}, {kb("tab", "answers"), kb("esc", "cases"), k.QuickExit}}}
+			full: [][]key.Binding{{kb("enter", "answer"), kb("ctrl+s", "skip"), kb("f1", "explain")}, {kb("ctrl+o", "results"), kb("ctrl+r", "read-out"), kb("ctrl+t", "notes"), kb("ctrl+l", "letters")}, family, {kb("tab", "answers"), kb("esc", "cases"), k.QuickExit}}}
 	}
 	short := []key.Binding{kb("enter", "answer"), k.Skip}
 	if !iv.wide() {
@@ -239,5 +331,5 @@ func (iv *interviewScreen) keys() helpKeys {
 		short = append(short, kb("tab", "answers"))
 	}
 	return helpKeys{short: append(short, k.QuickExit),
-		full: [][]key.Binding{{kb("↑/↓", "choose"), kb("enter", "answer"), k.Skip}, {k.Results, k.ReadOut, k.Notes, k.Letters}, {kb("tab", "answers"), kb("esc", "cases"), k.QuickExit}}}
+		full: [][]key.Binding{{kb("↑/↓", "choose"), kb("enter", "answer"), k.Skip}, {k.Results, k.ReadOut, k.Notes, k.Letters}, family, {kb("tab", "answers"), kb("esc", "cases"), k.QuickExit}}}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"kincare/entitlements"
 	"kincare/storage"
 )
 
@@ -69,16 +70,11 @@ func TestJourneyChangeAnswer(t *testing.T) {
 	d.answerAll(grandmaSGO)
 	d.key("tab")
 	// find "Legal status" in the answers and change it
-	ks := d.iv().answered()
-	for i, k := range ks {
-		if k.String() == "legal_status" {
-			d.iv().sel = i
-		}
-	}
+	d.selectAnswer(entitlements.LegalStatus)
 	d.key("e")
 	d.mustSee("Changing an earlier answer")
-	if d.iv().q.Name != "legal_status" {
-		t.Fatalf("reopened %s", d.iv().q.Name)
+	if d.iv().ask.Question.Name != "legal_status" {
+		t.Fatalf("reopened %s", d.iv().ask.Question.Name)
 	}
 	t.Logf("value before pick %q", d.iv().form.value)
 	d.pick("none")

@@ -38,6 +38,11 @@ type keyMap struct {
 	PageDown key.Binding
 	AddNote  key.Binding
 	Done     key.Binding
+
+	AddChild    key.Binding
+	NextChild   key.Binding
+	PrevChild   key.Binding
+	RemoveChild key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -79,6 +84,11 @@ func newKeyMap() keyMap {
 		PageDown: b([]string{"pgdown", "space"}, "pgdn", "page down"),
 		AddNote:  b([]string{"ctrl+a"}, "ctrl+a", "new note"),
 		Done:     b([]string{"esc"}, "esc", "done"),
+
+		AddChild:    b([]string{"ctrl+n"}, "ctrl+n", "add a child"),
+		NextChild:   b([]string{"ctrl+right"}, "ctrl+→", "next child"),
+		PrevChild:   b([]string{"ctrl+left"}, "ctrl+←", "other child"),
+		RemoveChild: b([]string{"ctrl+x"}, "ctrl+x", "remove child"),
 	}
 }
 

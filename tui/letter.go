@@ -68,7 +68,7 @@ func (lt *letterScreen) crumb() string { return lt.cs.label() + " · Letter" }
 func (lt *letterScreen) resize()       { lt.setContent() }
 
 func (lt *letterScreen) input(today entitlements.Date) letters.Input {
-	return letters.Input{RequestID: lt.id, Answers: lt.cs.w.Answers(), Details: lt.cs.c.Details, AsOf: lt.cs.asOf(lt.c.today), Today: today}
+	return letters.Input{RequestID: lt.id, Answers: lt.cs.answersFor(lt.id), Details: lt.cs.c.Details, AsOf: lt.cs.asOf(lt.c.today), Today: today}
 }
 
 // redraft writes the letter (or the follow-up) afresh from the case.

@@ -97,6 +97,14 @@ func (o *outcomeScreen) lines() []string {
 	var b strings.Builder
 	b.WriteString(st.Bold.Render(wrapText(entitlements.CleanText(out.Title), w)) + "\n")
 	b.WriteString(st.Status[string(out.Status)].Render(o.c.statusLabel(out.Status)) + "\n")
+	if who := o.cs.whoFor(out.ID, out.Status); len(who) > 0 {
+		// In a family, say which child each status is for.
+		var parts []string
+		for i, r := range o.cs.results {
+			parts = append(parts, childWords(o.cs.s.Child(i))+": "+strings.ToLower(entitlements.StatusWords(r.Status(out.ID))))
+		}
+		b.WriteString(wrapText(strings.Join(parts, "; "), w) + "\n")
+	}
 	if outOfDate(out, o.c.today) {
 		b.WriteString(st.Warn.Render(o.c.symbol(entitlements.Check)+" This may be out of date: check the sources below.") + "\n")
 	}

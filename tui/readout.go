@@ -7,8 +7,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
-
-	"kincare/entitlements"
 )
 
 // readoutScreen shows the summary an adviser reads out, to scroll, copy, save or print.
@@ -20,7 +18,7 @@ type readoutScreen struct {
 }
 
 func newReadoutScreen(c *common, cs *caseState) *readoutScreen {
-	r := &readoutScreen{c: c, cs: cs, vp: viewport.New(), text: entitlements.ReadOut(cs.rep)}
+	r := &readoutScreen{c: c, cs: cs, vp: viewport.New(), text: cs.readOut()}
 	r.resize()
 	r.vp.GotoTop()
 	return r

@@ -194,7 +194,11 @@ func (r *resultsScreen) listLines() ([]string, int) {
 			o := row.outcome
 			lab := r.c.statusLabel(o.Status)
 			lab += strings.Repeat(" ", labelW-lipglossWidth(lab))
-			title := clip(o.Title, w-labelW-6)
+			title := o.Title
+			if who := r.cs.whoFor(o.ID, o.Status); len(who) > 0 {
+				title += " (" + strings.Join(who, ", ") + ")"
+			}
+			title = clip(title, w-labelW-6)
 			if i == cur {
 				curLine = len(body)
 				body = append(body, st.Selected.Render(r.c.cursor(true)+lab+"  "+title))

@@ -28,7 +28,7 @@ func TestNewCaseLabelHelpWhole(t *testing.T) {
 func TestTypedQuestionWithLongTitleShowsBox(t *testing.T) {
 	d := newDriver(t, Options{NoColor: true}, 80, 24)
 	d.key("ctrl+n", "enter", "enter")
-	for i := 0; i < 60 && d.iv().form != nil && d.iv().q.Name != "placing_council"; i++ {
+	for i := 0; i < 60 && d.iv().form != nil && d.iv().ask.Question.Name != "placing_council"; i++ {
 		d.answerOne(grandmaSGO)
 	}
 	if d.iv().form == nil {
@@ -42,7 +42,7 @@ func TestTypedQuestionWithLongTitleShowsBox(t *testing.T) {
 // answerOne answers the question on screen from answers, or skips it.
 func (d *driver) answerOne(answers map[string]string) {
 	d.t.Helper()
-	q := d.iv().q
+	q := d.iv().ask.Question
 	v, ok := answers[q.Name]
 	switch {
 	case !ok && d.iv().form.typed:
@@ -82,7 +82,7 @@ func TestHelpLineKeepsTheWayOut(t *testing.T) {
 func TestAnswersSoFarSaysWhatIsHidden(t *testing.T) {
 	d := newDriver(t, Options{NoColor: true}, 80, 24)
 	d.key("ctrl+n", "enter", "enter")
-	for i := 0; i < 60 && d.iv().form != nil && len(d.iv().answered()) < 16; i++ {
+	for i := 0; i < 60 && d.iv().form != nil && len(d.iv().cs.s.Answered()) < 16; i++ {
 		d.answerOne(grandmaSGO)
 	}
 	d.mustSee("Answers so far · tab to change", "earlier answers", "Results so far", "cannot say yet")

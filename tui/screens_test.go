@@ -103,7 +103,7 @@ func TestAgeValidation(t *testing.T) {
 	d.typeText("30")
 	d.key("enter")
 	d.mustSee("whole number from 0 to 25")
-	if d.iv().q.Name != "child_age" {
+	if d.iv().ask.Question.Name != "child_age" {
 		t.Fatal("a wrong age was accepted")
 	}
 	for range 2 {
@@ -111,7 +111,7 @@ func TestAgeValidation(t *testing.T) {
 	}
 	d.typeText("7")
 	d.key("enter")
-	if d.iv().q.Name == "child_age" {
+	if d.iv().ask.Question.Name == "child_age" {
 		t.Fatal("a good age was refused")
 	}
 }
