@@ -174,6 +174,20 @@ var goldenScreens = []goldenScreen{
 		d.typeText("Nana 👵🏽 Joy")
 		d.key("down")
 	}},
+	{"family_questions", func(d *driver) {
+		openFamily(d)
+		d.answerSister("child_disabled")
+	}},
+	{"family_results", func(d *driver) {
+		openFamily(d)
+		d.answerSister("")
+		d.key("o")
+	}},
+	{"family_readout", func(d *driver) {
+		openFamily(d)
+		d.answerSister("")
+		d.key("r")
+	}},
 	{"locked", func(d *driver) {
 		openSGOCase(d)
 		d.fire(idleMsg{})

@@ -146,12 +146,18 @@ func (d *driver) typeText(s string) {
 
 func keyMsg(n string) tea.KeyPressMsg {
 	codes := map[string]rune{"enter": tea.KeyEnter, "esc": tea.KeyEscape, "tab": tea.KeyTab, "up": tea.KeyUp, "down": tea.KeyDown,
-		"backspace": tea.KeyBackspace, "pgdown": tea.KeyPgDown, "pgup": tea.KeyPgUp, "space": tea.KeySpace, "f1": tea.KeyF1, "home": tea.KeyHome}
+		"backspace": tea.KeyBackspace, "pgdown": tea.KeyPgDown, "pgup": tea.KeyPgUp, "space": tea.KeySpace, "f1": tea.KeyF1, "f2": tea.KeyF2, "home": tea.KeyHome}
 	if c, ok := codes[n]; ok {
 		if n == "space" {
 			return tea.KeyPressMsg{Code: c, Text: " "}
 		}
 		return tea.KeyPressMsg{Code: c}
+	}
+	switch n {
+	case "ctrl+right":
+		return tea.KeyPressMsg{Code: tea.KeyRight, Mod: tea.ModCtrl}
+	case "ctrl+left":
+		return tea.KeyPressMsg{Code: tea.KeyLeft, Mod: tea.ModCtrl}
 	}
 	if strings.HasPrefix(n, "ctrl+") {
 		return tea.KeyPressMsg{Code: rune(n[5]), Mod: tea.ModCtrl}

@@ -29,9 +29,13 @@ type interviewScreen struct {
 
 // Messages the questions screen acts on: a restart from the results, and its dialogs' answers.
 type (
-	restartMsg     struct{}
-	childNamedMsg  struct{ name string }
-	removeChildMsg struct{ child int }
+	restartMsg      struct{}
+	childNamedMsg   struct{ name string }
+	removeChildMsg  struct{ child int }
+	childRenamedMsg struct {
+		child int
+		name  string
+	}
 )
 
 func newInterviewScreen(c *common, cs *caseState) *interviewScreen {
@@ -133,6 +137,13 @@ func (iv *interviewScreen) update(msg tea.Msg) tea.Cmd {
 		return iv.addChild(msg.name)
 	case removeChildMsg:
 		return iv.removeChild(msg.child)
+	case childRenamedMsg:
+		if err := iv.cs.s.RenameChild(msg.child, msg.name); err != nil {
+			return failure(err.Error())
+		}
+		iv.cs.apply(iv.cs.s.Current())
+		iv.setAsk(iv.cs.s.AskFor(iv.ask.Ref))
+		return iv.cs.touch()
 	case tea.KeyPressMsg:
 		return iv.onKey(msg)
 	}
@@ -170,6 +181,9 @@ func (iv *interviewScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 		return iv.switchChild(key.Matches(k, keys.NextChild))
 	case key.Matches(k, keys.RemoveChild):
 		return iv.confirmRemove()
+	case key.Matches(k, keys.NameChild):
+		i := iv.child()
+		return push(newTextDialog(iv.c, "Name for "+iv.cs.s.Child(i).Label+" (first name is enough): ", func(s string) tea.Msg { return childRenamedMsg{i, s} }))
 	case key.Matches(k, keys.Help) || key.Matches(k, keys.CtrlHelp):
 		if iv.form != nil && !iv.focusAnswers {
 			iv.showHelp = !iv.showHelp

@@ -305,7 +305,7 @@ func (iv *interviewScreen) keys() helpKeys {
 	}
 	// The short help is in order of importance: the window drops keys from its end. Beside
 	// the question the answers pane says tab changes them, so tab can wait there.
-	family := []key.Binding{k.AddChild, k.NextChild, k.RemoveChild}
+	family := []key.Binding{k.AddChild, k.NameChild, k.NextChild, k.RemoveChild}
 	if iv.form == nil {
 		return helpKeys{short: []key.Binding{kb("enter", "results"), k.ReadOut, kb("tab", "change an answer"), k.Notes, k.QuickExit},
 			full: [][]key.Binding{{kb("enter", "results"), k.ReadOut, k.Notes, k.Letters}, family, {kb("tab", "change an answer"), kb("esc", "cases"), k.QuickExit}}}

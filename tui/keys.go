@@ -43,6 +43,7 @@ type keyMap struct {
 	NextChild   key.Binding
 	PrevChild   key.Binding
 	RemoveChild key.Binding
+	NameChild   key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -89,6 +90,7 @@ func newKeyMap() keyMap {
 		NextChild:   b([]string{"ctrl+right"}, "ctrl+→", "next child"),
 		PrevChild:   b([]string{"ctrl+left"}, "ctrl+←", "other child"),
 		RemoveChild: b([]string{"ctrl+x"}, "ctrl+x", "remove child"),
+		NameChild:   b([]string{"f2"}, "f2", "name the child"),
 	}
 }
 
