@@ -8,7 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"sort"
+
 	"strings"
 	"time"
 
@@ -19,7 +19,7 @@ import (
 const (
 	ExportFormat          = "kincare-export"
 	ExportFormatEncrypted = "kincare-export-encrypted"
-	ExportVersion         = 1
+	ExportVersion         = 2
 )
 
 // ErrImport is the kind of every problem with an export file.
@@ -154,9 +154,9 @@ func importPlain(data []byte) ([]Case, error) {
 	if f.SHA256 != hex.EncodeToString(sum[:]) {
 		return nil, errImport("it has been changed since kincare wrote it, or it is damaged (its check number does not match)")
 	}
-	var cases []Case
-	if err := strictJSON(f.Cases, &cases); err != nil {
-		return nil, errImport("a case in it is not in the expected form (%s)", plainJSONError(err))
+	cases, err := readCases(f.Cases, f.Version)
+	if err != nil {
+		return nil, err
 	}
 	if len(cases) != f.Count {
 		return nil, errImport("it should hold %d cases but holds %d", f.Count, len(cases))
@@ -175,6 +175,31 @@ func importPlain(data []byte) ([]Case, error) {
 		if err := prepare(c, now); err != nil {
 			return nil, errImport("case %s cannot be read: %v", c.ID, err)
 		}
+	}
+	return cases, nil
+}
+
+// readCases reads the cases array of an export. Version 1 (before families) holds one child
+// per case; each becomes a family of one, as an old case file does.
+func readCases(data []byte, version int) ([]Case, error) {
+	if version >= 2 {
+		var cases []Case
+		if err := strictJSON(data, &cases); err != nil {
+			return nil, errImport("a case in it is not in the expected form (%s)", plainJSONError(err))
+		}
+		return cases, nil
+	}
+	var old []caseV2
+	if err := strictJSON(data, &old); err != nil {
+		return nil, errImport("a case in it is not in the expected form (%s)", plainJSONError(err))
+	}
+	cases := make([]Case, len(old))
+	for i := range old {
+		c, err := old[i].upgrade()
+		if err != nil {
+			return nil, errImport("case %d cannot be read (%v)", i+1, err)
+		}
+		cases[i] = c
 	}
 	return cases, nil
 }
@@ -201,104 +226,6 @@ func plainJSONError(err error) string {
 		return "it contains an entry kincare does not know: " + strings.TrimPrefix(msg, "unknown field ")
 	}
 	return msg
-}
-
-// ImportMode says what to do when an imported case has the same reference as one already kept.
-type ImportMode int
-
-const (
-	// ImportRefuse imports nothing if any case is already there, returning *ConflictError.
-	ImportRefuse ImportMode = iota
-	// ImportAsCopies gives clashing cases a new reference, keeping both.
-	ImportAsCopies
-	// ImportReplace replaces the kept case with the imported one.
-	ImportReplace
-)
-
-// ConflictError lists cases in an import that are already in the store.
-type ConflictError struct {
-	IDs    []string
-	Labels []string // the labels in the store, for the message
-}
-
-func (e *ConflictError) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%d case(s) in this export are already here: ", len(e.IDs))
-	for i, id := range e.IDs {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		if e.Labels[i] != "" {
-			fmt.Fprintf(&b, "%q (%s)", e.Labels[i], id)
-		} else {
-			b.WriteString(id)
-		}
-	}
-	b.WriteString(". Nothing was imported. Import them as new copies, or choose to replace the cases here.")
-	return b.String()
-}
-
-// Is lets errors.Is(err, ErrConflict) work.
-func (e *ConflictError) Is(target error) bool { return target == ErrConflict }
-
-// ErrConflict matches *ConflictError.
-var ErrConflict = errors.New("some imported cases are already here")
-
-type putter interface{ put([]*Case) error }
-
-// ImportCases adds cases (from Import) to s according to mode and returns the references
-// they are kept under, in order. Either every case is imported or, on error, none is.
-func ImportCases(s Store, cases []Case, mode ImportMode) ([]string, error) {
-	var clash []int
-	ce := &ConflictError{}
-	for i, c := range cases {
-		old, err := s.Get(c.ID)
-		if err == nil {
-			clash = append(clash, i)
-			ce.IDs = append(ce.IDs, c.ID)
-			ce.Labels = append(ce.Labels, old.Label)
-		} else if !errors.Is(err, ErrNotFound) {
-			return nil, err
-		}
-	}
-	if len(clash) > 0 && mode == ImportRefuse {
-		sort.Sort(byID(*ce))
-		return nil, ce
-	}
-	batch := make([]*Case, len(cases))
-	for i := range cases {
-		c := cloneCase(cases[i])
-		batch[i] = &c
-	}
-	if mode == ImportAsCopies {
-		for _, i := range clash {
-			batch[i].ID = NewID()
-		}
-	}
-	p, ok := s.(putter)
-	if !ok {
-		for _, c := range batch {
-			if err := s.Save(c); err != nil {
-				return nil, err
-			}
-		}
-	} else if err := p.put(batch); err != nil {
-		return nil, err
-	}
-	ids := make([]string, len(batch))
-	for i, c := range batch {
-		ids[i] = c.ID
-	}
-	return ids, nil
-}
-
-type byID ConflictError
-
-func (b byID) Len() int           { return len(b.IDs) }
-func (b byID) Less(i, j int) bool { return b.IDs[i] < b.IDs[j] }
-func (b byID) Swap(i, j int) {
-	b.IDs[i], b.IDs[j] = b.IDs[j], b.IDs[i]
-	b.Labels[i], b.Labels[j] = b.Labels[j], b.Labels[i]
 }
 
 // ExportAll reads every case from s, for "kincare export".

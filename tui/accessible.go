@@ -77,7 +77,7 @@ func (s *lineSession) run() error {
 	var start entitlements.Answers
 	if c, ok := s.openSaved(); ok {
 		s.cs = c
-		json.Unmarshal(c.Answers, &start)
+		json.Unmarshal(c.MergedAnswers(0), &start)
 		if u := start.Value(entitlements.User); u != "" {
 			s.user = u
 		}
@@ -438,7 +438,7 @@ func (s *lineSession) save() bool {
 		c.Label = label
 	}
 	raw, _ := json.Marshal(s.w.Answers())
-	c.Answers = raw
+	_ = c.SetMergedAnswers(0, raw) // child 0 always exists
 	if err := s.opts.Store.Save(&c); err != nil {
 		s.say("The case could not be saved: %v", err)
 		return false

@@ -117,15 +117,15 @@ func TestAccessibleCouncilSuggestionsAndSaving(t *testing.T) {
 		t.Fatalf("saved cases = %+v", list)
 	}
 	c, _ := store.Get(list[0].ID)
-	if !strings.Contains(string(c.Answers), `"council":"Bolton"`) {
-		t.Errorf("the suggested council was not used: %s", c.Answers)
+	if !strings.Contains(string(c.MergedAnswers(0)), `"council":"Bolton"`) {
+		t.Errorf("the suggested council was not used: %s", c.MergedAnswers(0))
 	}
 }
 
 func TestAccessibleOpenSavedCaseAndDraftLetter(t *testing.T) {
 	store := storage.NewMemory()
 	raw := []byte(`{"country":"england","user":"adviser","living_with_carer":"yes","relationship":"grandparent","parent_in_home":"no","legal_status":"sgo","previously_looked_after":"yes","council_involved":"no","order_date":"2024-03-01","council":"Leeds","placing_council":"Leeds","child_age":7,"child_disabled":"no","considering_order":"none","court_case":"none","in_work":"no","education":"primary","school_type":"state","parents_died":"none","benefits":"no","carer_pension_age":"no"}`)
-	c := storage.Case{Label: "Nana Joy", Answers: raw, Details: entitlements.Details{Child: &entitlements.Child{Name: "Tyler Okafor"}}}
+	c := storage.Case{Label: "Nana Joy", Household: raw, Details: entitlements.Details{Child: &entitlements.Child{Name: "Tyler Okafor"}}}
 	if err := store.Save(&c); err != nil {
 		t.Fatal(err)
 	}

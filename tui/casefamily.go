@@ -2,100 +2,80 @@ package tui
 
 import (
 	"encoding/json"
-	"strconv"
-	"strings"
 
 	"kincare/entitlements"
 	"kincare/storage"
 	"kincare/wizard"
 )
 
-// How a case's household and children are kept in the case file. A case about one child keeps
-// its answers as one answers object, as it always has. A family keeps the family form of the
-// answers file ({"household": {...}, "children": [{"name", "answers"}]}, spec/assess.md
-// "Families"), and a child's skipped question as "N/key" (N its place, from 1).
+// How a case's household and children go between the case file and the session. The session
+// gives children its own ids; childIDs keeps, for each, the case file's id, so a child keeps
+// the same id in the file (and in the letters about them) however often the case is saved.
+type childIDs map[string]string
 
 // sessionOf resumes the session of a saved case.
-func sessionOf(c storage.Case, asOf entitlements.Date) (*wizard.Session, error) {
+func sessionOf(c storage.Case, asOf entitlements.Date) (*wizard.Session, childIDs, error) {
 	st := wizard.Start{AsOf: asOf}
-	var form struct {
-		Household *entitlements.Answers `json:"household"`
-		Children  []struct {
-			Name    string               `json:"name"`
-			Answers entitlements.Answers `json:"answers"`
-		} `json:"children"`
+	if err := readAnswers(c.Household, &st.Household); err != nil {
+		return nil, nil, err
 	}
-	if len(c.Answers) > 0 && strings.Contains(string(c.Answers), `"children"`) {
-		if err := json.Unmarshal(c.Answers, &form); err != nil {
-			return nil, err
+	st.HouseholdSkipped = keysNamed(c.HouseholdSkipped)
+	ids := childIDs{}
+	for _, ch := range c.Children {
+		cs := wizard.ChildStart{ID: ch.ID, Name: ch.Name, Skipped: keysNamed(ch.Skipped)}
+		if err := readAnswers(ch.Answers, &cs.Answers); err != nil {
+			return nil, nil, err
 		}
-	}
-	if form.Children == nil {
-		var a entitlements.Answers
-		if len(c.Answers) > 0 {
-			if err := json.Unmarshal(c.Answers, &a); err != nil {
-				return nil, err
-			}
-		}
-		st.Household = a
-		st.Children = []wizard.ChildStart{{}}
-	} else {
-		if form.Household != nil {
-			st.Household = *form.Household
-		}
-		for _, ch := range form.Children {
-			st.Children = append(st.Children, wizard.ChildStart{Name: ch.Name, Answers: ch.Answers})
+		st.Children = append(st.Children, cs)
+		if ch.ID != "" {
+			ids[ch.ID] = ch.ID
 		}
 	}
-	for _, name := range c.Skipped {
-		child, keyName := 0, name
-		if n, rest, ok := strings.Cut(name, "/"); ok {
-			i, err := strconv.Atoi(n)
-			if err != nil || i < 1 || i > len(st.Children) {
-				continue
-			}
-			child, keyName = i-1, rest
-		}
-		k, ok := entitlements.KeyNamed(keyName)
-		if !ok {
-			continue
-		}
-		if entitlements.IsHouseholdKey(k) {
-			st.HouseholdSkipped = append(st.HouseholdSkipped, k)
-		} else {
-			st.Children[child].Skipped = append(st.Children[child].Skipped, k)
-		}
-	}
-	return wizard.Resume(st)
+	s, err := wizard.Resume(st)
+	return s, ids, err
 }
 
-// saveSession writes the session's answers and skipped questions into the case.
-func saveSession(s *wizard.Session, c *storage.Case) {
-	c.Skipped = nil
-	for _, k := range s.Skipped(wizard.Household) {
-		c.Skipped = append(c.Skipped, k.String())
+func readAnswers(raw json.RawMessage, a *entitlements.Answers) error {
+	if len(raw) == 0 {
+		return nil
 	}
-	f := s.Family()
-	if len(f.Children) == 1 {
-		c.Answers = mustJSON(f.Merged(0))
-		for _, k := range s.Skipped(0) {
-			c.Skipped = append(c.Skipped, k.String())
+	return json.Unmarshal(raw, a)
+}
+
+func keysNamed(names []string) []entitlements.Key {
+	var ks []entitlements.Key
+	for _, n := range names {
+		if k, ok := entitlements.KeyNamed(n); ok {
+			ks = append(ks, k)
 		}
-		return
 	}
-	type child struct {
-		Name    string               `json:"name"`
-		Answers entitlements.Answers `json:"answers"`
+	return ks
+}
+
+func keyNames(ks []entitlements.Key) []string {
+	var out []string
+	for _, k := range ks {
+		out = append(out, k.String())
 	}
-	form := struct {
-		Household entitlements.Answers `json:"household"`
-		Children  []child              `json:"children"`
-	}{Household: f.Household}
+	return out
+}
+
+// fileID is the case file's id for a child of the session, made the first time it is saved.
+func (ids childIDs) fileID(sessionID string) string {
+	if id, ok := ids[sessionID]; ok {
+		return id
+	}
+	id := storage.NewChildID()
+	ids[sessionID] = id
+	return id
+}
+
+// saveSession writes the session's household and children into the case.
+func saveSession(s *wizard.Session, ids childIDs, c *storage.Case) {
+	c.Household = mustJSON(s.Household())
+	c.HouseholdSkipped = keyNames(s.Skipped(wizard.Household))
+	c.Children = make([]storage.Child, s.NumChildren())
 	for i, info := range s.Children() {
-		form.Children = append(form.Children, child{Name: info.Name, Answers: s.Own(i)})
-		for _, k := range s.Skipped(i) {
-			c.Skipped = append(c.Skipped, itoa(i+1)+"/"+k.String())
-		}
+		c.Children[i] = storage.Child{ID: ids.fileID(info.ID), Name: info.Name, Answers: mustJSON(s.Own(i)), Skipped: keyNames(s.Skipped(i))}
 	}
-	c.Answers = mustJSON(form)
 }

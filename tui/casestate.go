@@ -17,6 +17,7 @@ import (
 type caseState struct {
 	c    storage.Case
 	s    *wizard.Session
+	ids  childIDs // the case file's id for each child
 	step wizard.Step // the last step: the next question, what changed, what is still open
 
 	results []*entitlements.Result // each child's assessment
@@ -38,11 +39,11 @@ func newCaseState(c storage.Case, today entitlements.Date) (*caseState, error) {
 			asOf = d
 		}
 	}
-	s, err := sessionOf(c, asOf)
+	s, ids, err := sessionOf(c, asOf)
 	if err != nil {
 		return nil, err
 	}
-	cs := &caseState{c: c, s: s}
+	cs := &caseState{c: c, s: s, ids: ids}
 	cs.apply(s.Current())
 	return cs, nil
 }
@@ -200,7 +201,7 @@ func (cs *caseState) answersFor(request string) entitlements.Answers {
 // snapshot is the case as it should be saved now.
 func (cs *caseState) snapshot() storage.Case {
 	c := cs.c
-	saveSession(cs.s, &c)
+	saveSession(cs.s, cs.ids, &c)
 	c.Notes = append([]storage.Note(nil), cs.c.Notes...)
 	// Requests and details are copied deeply: the save runs alongside the screen.
 	c.Requests = make([]storage.Request, len(cs.c.Requests))
@@ -232,7 +233,7 @@ func (cs *caseState) ensureRequest(id string) *storage.Request {
 	if r := cs.request(id); r != nil {
 		return r
 	}
-	cs.c.Requests = append(cs.c.Requests, storage.Request{ID: id, Status: storage.StatusDrafted})
+	cs.c.Requests = append(cs.c.Requests, storage.Request{ID: id, Status: storage.StatusDrafted, Children: cs.aboutChildren(id)})
 	return &cs.c.Requests[len(cs.c.Requests)-1]
 }
 
@@ -245,6 +246,24 @@ func (cs *caseState) overdueCount(today entitlements.Date) int {
 		}
 	}
 	return n
+}
+
+// aboutChildren are the case file's ids of the children a letter is about, in a family: those
+// whose outcomes offer it. None means the whole family.
+func (cs *caseState) aboutChildren(request string) []string {
+	if len(cs.results) < 2 {
+		return nil
+	}
+	var out []string
+	for i, r := range cs.results {
+		if _, ok := offering(r, request); ok {
+			out = append(out, cs.ids.fileID(cs.s.Child(i).ID))
+		}
+	}
+	if len(out) == len(cs.results) {
+		return nil
+	}
+	return out
 }
 
 // offering is the child's outcome that offers a letter, if any does and could be got.

@@ -15,6 +15,7 @@ import (
 	"kincare/storage"
 )
 
+// sentHows are the ways of sending as the person reads them, in storage.SendingWays' order.
 var sentHows = []string{"post", "email", "by hand", "other"}
 
 // letterScreen is one letter (or its follow-up) to read, write again, export, copy and track.
@@ -239,8 +240,15 @@ func (lt *letterScreen) markSent(how int) tea.Cmd {
 		return nil
 	}
 	r := lt.cs.ensureRequest(lt.id)
-	due := letters.ReplyDue(lt.id, d)
-	r.Status, r.SentOn, r.SentHow, r.ReplyDue, r.RepliedOn = storage.StatusSent, lt.sentOn, sentHows[how], due.String(), ""
+	// A follow-up is sent with its own dates; the first letter's are kept as they were.
+	mark := r.MarkSent
+	if lt.follow {
+		mark = r.MarkFollowUpSent
+	}
+	due, err := mark(d, storage.SendingWays[how])
+	if err != nil {
+		return failure(err.Error())
+	}
 	lt.setContent()
 	return tea.Batch(lt.cs.touch(), status("Marked as sent. Reply due by "+due.Long()+"."))
 }

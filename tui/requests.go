@@ -93,11 +93,7 @@ func letterRows(cs *caseState) []letterRow {
 
 // overdue says whether a reply to the request is late on today.
 func requestOverdue(r *storage.Request, today entitlements.Date) bool {
-	if r == nil || r.Status != storage.StatusSent || r.ReplyDue == "" {
-		return false
-	}
-	due, err := entitlements.ParseDate(r.ReplyDue)
-	return err == nil && letters.Overdue(due, today)
+	return r != nil && r.Overdue(today)
 }
 
 func overdueWords(n int) string {
@@ -130,9 +126,9 @@ func requestState(r *storage.Request, today entitlements.Date) (string, bool) {
 			s += " by " + how
 		}
 		if requestOverdue(r, today) {
-			return "OVERDUE: reply was due by " + longDate(r.ReplyDue) + ", " + s, true
+			return "OVERDUE: reply was due by " + longDate(r.Due()) + ", " + s, true
 		}
-		return s + ", reply due by " + longDate(r.ReplyDue), false
+		return s + ", reply due by " + longDate(r.Due()), false
 	case storage.StatusReplied:
 		return "replied on " + longDate(r.RepliedOn), false
 	}
