@@ -170,17 +170,19 @@ func (l *casesScreen) render() string {
 func (l *casesScreen) row(c storage.Summary, selected bool) string {
 	st := l.c.st
 	w := l.c.width
+	children := childrenWords(c)
 	label := entitlements.CleanText(c.Label)
 	if label == "" {
-		label = "Untitled case"
+		// A case without a label is named by the people in it.
+		label = firstOf(entitlements.CleanText(c.CarerName), children, "Untitled case")
 	}
 	extra := []string{}
-	for _, s := range []string{c.CarerName, c.ChildName, c.Council} {
-		if s = entitlements.CleanText(s); s != "" {
+	for _, s := range []string{c.CarerName, children, c.Council} {
+		if s = entitlements.CleanText(s); s != "" && s != label {
 			extra = append(extra, s)
 		}
 	}
-	when := c.Updated.Local().Format("2 Jan 2006")
+	when := c.Updated.Local().Format("2 Jan 2006 15:04")
 	flag := ""
 	if c.Overdue > 0 {
 		flag = fmt.Sprintf(" ! %d overdue", c.Overdue)
@@ -203,6 +205,38 @@ func (l *casesScreen) row(c storage.Summary, selected bool) string {
 		return l.c.cursor(false) + line + pad + "  " + when + st.Warn.Render(flag)
 	}
 	return l.c.cursor(false) + line + pad + "  " + right
+}
+
+// childrenWords are the children's first names and ages: "Tyler 7, Ava 2".
+func childrenWords(c storage.Summary) string {
+	var parts []string
+	for _, ch := range c.Children {
+		name := entitlements.CleanText(ch.Name)
+		if f := strings.Fields(name); len(f) > 0 {
+			name = f[0]
+		}
+		switch {
+		case name != "" && ch.Age >= 0:
+			parts = append(parts, name+" "+itoa(ch.Age))
+		case name != "":
+			parts = append(parts, name)
+		case ch.Age >= 0:
+			parts = append(parts, "child of "+itoa(ch.Age))
+		}
+	}
+	if len(parts) == 0 {
+		return entitlements.CleanText(c.ChildName)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func firstOf(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
 }
 
 func (l *casesScreen) keys() helpKeys {

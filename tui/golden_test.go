@@ -58,6 +58,8 @@ func oddCases(t testing.TB) storage.Store {
 		{Label: "عائلة حسن — منشستر", Household: []byte(`{"council":"Manchester"}`)},
 		{Label: "\x1b[31mRed\x1b]52;c;aGVsbG8=\x07 pasted \x1b[2J label", Household: []byte(`{}`)},
 		{Label: strings.Repeat("A very long label that goes on and on ", 8), Household: []byte(`{}`)},
+		{Household: []byte(`{"council":"Bolton"}`), Details: entitlements.Details{Carer: &entitlements.Person{Name: "Pat Okafor"}},
+			Children: []storage.Child{{Name: "Tyler Okafor", Answers: []byte(`{"child_age":7}`)}, {Name: "Ava", Answers: []byte(`{"child_age":2}`)}, {}}},
 	}
 	for i := range cases {
 		c := cases[i]

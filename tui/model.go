@@ -223,6 +223,9 @@ func (m *Model) closeCase() tea.Cmd {
 	}
 	m.cs = nil
 	m.resetTo(m.list)
+	// The next person at the list should not see what the last search was.
+	m.list.search.SetValue("")
+	m.list.cursor = 0
 	return tea.Sequence(append(cmds, m.refreshList())...)
 }
 

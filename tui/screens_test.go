@@ -187,3 +187,19 @@ func TestUTF8Locale(t *testing.T) {
 		t.Error("no locale is not UTF-8")
 	}
 }
+
+// The case list names the people in a case, shows when it last changed to the minute, finds
+// a case by a child's name, and forgets the search once a case is closed.
+func TestCaseListNamesAndClearsSearch(t *testing.T) {
+	d := newDriver(t, Options{Store: oddCases(t), NoColor: true}, 80, 24)
+	d.mustSee("Pat Okafor · Tyler 7, Ava 2 · Bolton", "27 Feb 2026 10:30")
+	d.typeText("ava")
+	d.mustSee("Pat Okafor")
+	d.mustNotSee("Mrs Ahmed")
+	d.key("enter")
+	if d.m.cs == nil || d.m.cs.s.NumChildren() != 3 {
+		t.Fatalf("the family did not open:\n%s", d.screen())
+	}
+	d.key("esc")
+	d.mustSee("Mrs Ahmed", "Search: type a name")
+}
