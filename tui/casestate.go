@@ -57,6 +57,9 @@ func (cs *caseState) apply(st wizard.Step) {
 		cs.results = append(cs.results, cs.s.Result(i))
 	}
 	cs.rep = familyAsOne(cs.results, cs.eldest())
+	if n > 1 {
+		cs.rep.Money = cs.s.FamilyResult().Money()
+	}
 	cs.counts = countsOf(cs.rep)
 	cs.answered = cs.s.Answered()
 }
@@ -72,18 +75,12 @@ func (cs *caseState) eldest() int {
 	return best
 }
 
-// readOut is the summary to read out: the family's, taken as one.
+// readOut is the short summary to read out: the family's, taken as one.
 func (cs *caseState) readOut() string {
 	if len(cs.results) == 1 {
 		return entitlements.ReadOut(cs.rep)
 	}
-	names := make([]string, len(cs.results))
-	reps := make([]entitlements.Report, len(cs.results))
-	for i, r := range cs.results {
-		names[i] = childWords(cs.s.Child(i))
-		reps[i] = r.Report()
-	}
-	return entitlements.FamilyReadOut(names, reps)
+	return entitlements.FamilyReadOut(cs.s.FamilyResult().Report())
 }
 
 func countsOf(rep entitlements.Report) map[entitlements.Status]int {

@@ -141,7 +141,7 @@ func TestTmuxSmoke(t *testing.T) {
 		}
 	}
 	keys("r")
-	waitFor("The family: Child 1, 7; Ava, 2.")
+	waitFor("Summary for Child 1 and Ava")
 	keys("C-q")
 	time.Sleep(300 * time.Millisecond)
 	if s := screen(); strings.Contains(s, "Summary as at") || strings.Contains(s, "Smoke test") {
