@@ -10,29 +10,19 @@ import (
 	"kincare/wizard"
 )
 
-// changeLines are at most three lines saying what the last changed answer changed, and why.
+// changeLines say what the last changed answer changed, and why, each change whole. When
+// they do not all fit above the question, the last line says how many more the results show.
 func (iv *interviewScreen) changeLines(w int) []string {
+	room := max(iv.c.bodyHeight()-7, 3)
 	var ls []string
 	for i, c := range iv.changes {
-		more := len(iv.changes) - i
-		room := 3 - len(ls)
-		if more > 1 && room == 1 {
-			ls = append(ls, clip("…and "+itoa(more)+" more changes: press o to see the results.", w))
-			break
-		}
 		wrapped := strings.Split(wrapText("What changed: "+c, w), "\n")
-		limit := room
-		if more > 1 {
-			limit = min(room-1, 2)
-		}
-		if len(wrapped) > limit {
-			wrapped = wrapped[:limit]
-			wrapped[limit-1] = clip(wrapped[limit-1]+"…", w)
+		more := len(iv.changes) - i
+		if len(ls)+len(wrapped) > room-1 && more > 1 || len(ls)+len(wrapped) > room {
+			ls = append(ls, clip(itoa(more)+" more changes: press o to see the results.", w))
+			break
 		}
 		ls = append(ls, wrapped...)
-		if len(ls) >= 3 {
-			break
-		}
 	}
 	return ls
 }

@@ -131,21 +131,14 @@ func (r *resultsScreen) view() string {
 	w := r.c.width
 	h := r.c.bodyHeight()
 	var lines []string
-	arr := strings.Split(wrapText(entitlements.SituationWords(r.cs.rep), w-1), "\n")
-	// The arrangement says what the family's situation is called and means: let it be whole
-	// where there is room for it.
-	maxArr := 2
-	if h >= 12 {
-		maxArr = 3
+	// The money first, then what the family's situation is called and means, whole: it is
+	// recomputed after every change, so it never says what an earlier answer meant.
+	if m := moneyLine(r.cs.rep.Money); m != "" {
+		for _, l := range strings.Split(wrapText(m, w-1), "\n") {
+			lines = append(lines, st.Bold.Render(l))
+		}
 	}
-	if r.cs.rep.Arrangement == entitlements.ArrNotKinship {
-		maxArr = h / 2 // the reason, and where a parent can get help, matter more than the empty groups
-	}
-	if len(arr) > maxArr {
-		arr = arr[:maxArr]
-		arr[maxArr-1] = clip(arr[maxArr-1]+"…", w-1)
-	}
-	for _, l := range arr {
+	for _, l := range strings.Split(wrapText(entitlements.SituationWords(r.cs.rep), w-1), "\n") {
 		lines = append(lines, st.Bold.Render(l))
 	}
 	lines = append(lines, "")
@@ -166,6 +159,20 @@ func (r *resultsScreen) view() string {
 		body = append(body[:room-1], st.Subtle.Render("  More below: ↓"))
 	}
 	return strings.Join(append(lines, body...), "\n")
+}
+
+// moneyLine is what the family can claim a year, in round pounds: "About £9,280 a year now".
+func moneyLine(m entitlements.MoneySummary) string {
+	round := func(p int64) string { return entitlements.MoneyWords((p + 500) / 1000 * 1000) }
+	switch {
+	case m.EligiblePerYear > 0 && m.MayPerYear > 0:
+		return "About " + round(m.EligiblePerYear) + " a year now; up to " + round(m.MayPerYear) + " more may be paid."
+	case m.EligiblePerYear > 0:
+		return "About " + round(m.EligiblePerYear) + " a year now."
+	case m.MayPerYear > 0:
+		return "Nothing certain yet; up to " + round(m.MayPerYear) + " a year may be paid."
+	}
+	return ""
 }
 
 // listLines are the groups and outcomes as lines, and the line of the selected one.
