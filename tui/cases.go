@@ -106,7 +106,7 @@ func (l *casesScreen) update(msg tea.Msg) tea.Cmd {
 				l.cursor = 0
 				return send(searchMsg{})
 			}
-			return send(quitMsg{})
+			return push(newConfirm(l.c, "Leave kincare? Your cases are kept. y / n", "leave", "stay", quitMsg{}))
 		case k.String() == "?" && l.search.Value() == "":
 			l.c.help.ShowAll = !l.c.help.ShowAll
 			return nil

@@ -86,7 +86,7 @@ func TestFamilySavedAndReopened(t *testing.T) {
 	d.answerSister("child_disabled")
 	d.key("s") // skipped for Ava only
 	d.fire(saveTickMsg{})
-	d.key("esc") // close the case
+	d.key("esc", "y") // close the case
 	d.key("enter")
 	cs := d.m.cs
 	if cs == nil || cs.s.NumChildren() != 2 {

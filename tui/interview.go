@@ -204,7 +204,8 @@ func (iv *interviewScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 			iv.show(iv.cs.step)
 			return nil
 		}
-		return send(closeCaseMsg{})
+		// esc goes back one step; leaving the case is asked first, so a slip loses nothing.
+		return push(newConfirm(iv.c, "Close this case and go back to the list? It is saved. y / n", "close it", "stay", closeCaseMsg{}))
 	}
 	if iv.focusAnswers {
 		lines := iv.cs.answered

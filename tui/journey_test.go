@@ -56,6 +56,11 @@ func TestJourneyAdviserCall(t *testing.T) {
 		t.Fatalf("saved cases = %+v", cs)
 	}
 	d.key("p")
+	if d.quit {
+		t.Fatal("p left at once, without asking")
+	}
+	d.mustSee("Leave kincare now and print the read-out")
+	d.key("y")
 	if !d.quit || !strings.HasPrefix(d.m.PrintOnExit(), "Summary as at") {
 		t.Fatalf("print on exit: quit=%v text=%q", d.quit, d.m.PrintOnExit())
 	}

@@ -233,7 +233,9 @@ func TestLetterJourney(t *testing.T) {
 	if gr := got.Requests; len(gr) != 1 || len(gr[0].Versions) != 5 || len(gr[0].FollowUps) != 1 || got.Details.Child.Name != "Tyler Okafor" {
 		t.Fatalf("saved case: %+v", got.Requests)
 	}
-	d.key("q")
+	d.key("esc", "esc") // the questions, then leaving the case, which asks first
+	d.mustSee("Close this case and go back to the list?")
+	d.key("y")
 	if d.m.top() != screen(d.m.list) {
 		t.Fatalf("not on the case list:\n%s", d.screen())
 	}

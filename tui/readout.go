@@ -66,7 +66,7 @@ func (r *readoutScreen) update(msg tea.Msg) tea.Cmd {
 		d.remember = &r.c.savePath
 		return push(d)
 	case key.Matches(k, keys.Print):
-		return send(printAndQuitMsg{r.text})
+		return push(newConfirm(r.c, "Leave kincare now and print the read-out once the screen is clear? y / n", "leave and print", "stay", printAndQuitMsg{r.text}))
 	case key.Matches(k, keys.Help):
 		r.c.help.ShowAll = !r.c.help.ShowAll
 		return nil

@@ -120,8 +120,6 @@ func (r *resultsScreen) update(msg tea.Msg) tea.Cmd {
 		return push(newDetailsScreen(r.c, r.cs))
 	case key.Matches(k, keys.Help):
 		r.c.help.ShowAll = !r.c.help.ShowAll
-	case k.String() == "q":
-		return send(closeCaseMsg{})
 	}
 	return nil
 }
@@ -226,5 +224,5 @@ func (r *resultsScreen) listLines() ([]string, int) {
 func (r *resultsScreen) keys() helpKeys {
 	k := r.c.keys
 	return helpKeys{short: []key.Binding{kb("enter", "details"), k.ReadOut, k.Letters, k.More, kb("esc", "questions"), k.QuickExit},
-		full: [][]key.Binding{{k.Up, k.Down, kb("enter", "details"), k.More}, {k.ReadOut, k.Notes, k.Letters, kb("d", "details"), kb("i/esc", "questions")}, {kb("q", "cases"), k.QuickExit}}}
+		full: [][]key.Binding{{k.Up, k.Down, kb("enter", "details"), k.More}, {k.ReadOut, k.Notes, k.Letters, kb("d", "details"), kb("i/esc", "questions")}, {k.QuickExit}}}
 }

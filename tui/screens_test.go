@@ -200,6 +200,31 @@ func TestCaseListNamesAndClearsSearch(t *testing.T) {
 	if d.m.cs == nil || d.m.cs.s.NumChildren() != 3 {
 		t.Fatalf("the family did not open:\n%s", d.screen())
 	}
-	d.key("esc")
+	d.key("esc", "y")
 	d.mustSee("Mrs Ahmed", "Search: type a name")
+}
+
+// No slip ends a call: esc on a question, esc on the case list and p on the read-out each ask
+// first, and no answers are lost by saying no.
+func TestEscNeverLeavesWithoutAsking(t *testing.T) {
+	d := newDriver(t, Options{NoColor: true}, 80, 24)
+	d.key("esc")
+	d.mustSee("Leave kincare? Your cases are kept. y / n")
+	d.key("n")
+	if d.quit {
+		t.Fatal("esc on the list quit")
+	}
+	openSGOCase(d)
+	d.pick("england")
+	d.key("esc")
+	d.mustSee("Close this case and go back to the list?")
+	d.key("esc")
+	if d.iv() == nil || d.m.cs == nil {
+		t.Fatalf("esc then esc left the case:\n%s", d.screen())
+	}
+	d.mustSee("Country: England")
+	d.key("r", "p", "n")
+	if d.quit {
+		t.Fatal("p on the read-out quit without a yes")
+	}
 }

@@ -125,6 +125,8 @@ func TestTeatestAdviserCallToReadOut(t *testing.T) {
 	tm.Send(keyMsg("r"))
 	waitScreen(t, tm, "Read-out summary")
 	tm.Send(keyMsg("p"))
+	waitScreen(t, tm, "print the read-out")
+	tm.Send(keyMsg("y"))
 	fm, ok := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(*Model)
 	if !ok {
 		t.Fatal("no final model")
