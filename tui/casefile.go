@@ -177,6 +177,7 @@ func (m *Model) startGuest() tea.Cmd {
 	}
 	m.list.cases = nil
 	m.list.cursor = 0
+	m.resetTo(m.list)
 	var closeOld tea.Cmd
 	if old != nil {
 		closeOld = func() tea.Msg { _ = old.Close(); return nil }
@@ -221,8 +222,5 @@ func (m *Model) quickExit() tea.Cmd {
 	m.quick = true
 	m.quitting = true
 	m.printOnExit = ""
-	if m.clipboardSet {
-		return tea.Sequence(tea.SetClipboard(""), tea.Quit)
-	}
-	return tea.Quit
+	return tea.Sequence(tea.SetClipboard(clipboardPayload), tea.Quit)
 }

@@ -24,8 +24,8 @@ func (m *Model) render() string {
 		return ""
 	}
 	if m.tooSmall() {
-		msg := "Please make this window larger."
-		return lipgloss.Place(max(m.c.width, 1), max(m.c.height, 1), lipgloss.Center, lipgloss.Center, wrapText(msg, max(m.c.width-2, 10)))
+		msg := "Please make this window larger, or start kincare with --accessible for plain lines."
+		return lipgloss.Place(max(m.c.width, 1), max(m.c.height, 1), lipgloss.Center, lipgloss.Center, wrapFlags(msg, max(m.c.width-2, 10)))
 	}
 	w := m.c.width
 	title := m.c.st.Title.Render("kincare")
@@ -181,3 +181,9 @@ func (f *fatalScreen) view() string {
 }
 func (f *fatalScreen) crumb() string  { return "" }
 func (f *fatalScreen) keys() helpKeys { return helpKeys{short: []key.Binding{kb("any key", "close")}} }
+
+// wrapFlags wraps text that names a command-line flag, never breaking the flag at its dashes.
+func wrapFlags(s string, width int) string {
+	const keep = "\u2011\u2011" // non-breaking hyphens while wrapping
+	return strings.ReplaceAll(wrapText(strings.ReplaceAll(s, "--", keep), width), keep, "--")
+}

@@ -228,3 +228,30 @@ func TestFirstRun(t *testing.T) {
 	}
 	d.m.shutdown()
 }
+
+// A guest session left alone ends itself: no lock screen that one enter opens again.
+func TestIdleGuestSessionEndsItself(t *testing.T) {
+	d := newDriver(t, Options{Guest: true, NoColor: true}, 80, 24)
+	openSGOCase(d)
+	d.pick("england")
+	d.fire(idleMsg{})
+	if !d.quit || !d.m.quick {
+		t.Fatalf("an idle guest session did not end:\n%s", d.screen())
+	}
+	if v := d.m.View().Content; v != "" {
+		t.Fatalf("the screen still shows the case: %q", v)
+	}
+}
+
+// On the first run a guest session can start at once, and no case file is made.
+func TestFirstRunGuestMakesNoFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "new.db")
+	d := newDriver(t, Options{DBPath: path, NoColor: true}, 80, 24)
+	d.mustSee("--accessible", "guest session (ctrl+g)")
+	d.key("ctrl+g")
+	d.mustSee("GUEST", "No cases yet")
+	d.m.shutdown()
+	if _, err := os.Stat(path); err == nil {
+		t.Fatal("a guest session made the case file")
+	}
+}

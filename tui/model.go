@@ -188,6 +188,10 @@ func (m *Model) handleShared(msg tea.Msg) (tea.Cmd, bool) {
 				return nil, true
 			}
 		}
+		if m.c.guest {
+			// A guest session left alone ends itself: nothing to open again with one key.
+			return m.quickExit(), true
+		}
 		return m.lock(), true
 	case saveTickMsg:
 		if m.cs != nil && msg.seq == m.cs.saveSeq && m.cs.dirty && m.store != nil {

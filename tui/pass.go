@@ -58,6 +58,9 @@ func (f *firstRunScreen) update(msg tea.Msg) tea.Cmd {
 			}
 			f.first, f.confirm, f.mismatch = nil, false, false
 			return tea.Sequence(replace(&loadingScreen{}), openDB(f.path, p))
+		case "ctrl+g":
+			// A guest session from the start: no file is made.
+			return send(guestMsg{})
 		case "esc":
 			f.in.Reset()
 			if f.confirm {
@@ -77,8 +80,8 @@ func (f *firstRunScreen) view() string {
 	st := f.c.st
 	var b strings.Builder
 	b.WriteString(wrapText("Your cases are kept in one file on this computer: "+f.path, w) + "\n")
-	b.WriteString(wrapText("Nothing is sent anywhere. Delete a case and it is gone.", w) + "\n")
-	b.WriteString(wrapText("You can protect the file with a passphrase. If you forget it, nobody can open the file.", w) + "\n\n")
+	b.WriteString(wrapFlags("Nothing is sent anywhere. With a screen reader, start kincare with --accessible.", w) + "\n")
+	b.WriteString(wrapText("On a shared computer, a passphrase or a guest session (ctrl+g) keeps the family's details private. If you forget the passphrase, nobody can open the file.", w) + "\n\n")
 	b.WriteString(f.in.View() + "\n\n")
 	switch {
 	case f.confirm:
@@ -95,7 +98,7 @@ func (f *firstRunScreen) keys() helpKeys {
 	if f.confirm {
 		return helpKeys{short: []key.Binding{kb("enter", "confirm"), kb("esc", "start again"), f.c.keys.QuickExit}}
 	}
-	return helpKeys{short: []key.Binding{kb("enter", "set passphrase"), kb("esc", "no passphrase"), f.c.keys.QuickExit}}
+	return helpKeys{short: []key.Binding{kb("enter", "set passphrase"), f.c.keys.Guest, kb("esc", "no passphrase"), f.c.keys.QuickExit}}
 }
 
 // passScreen asks for the passphrase: to open a protected file, or to carry on after kincare
