@@ -17,7 +17,7 @@ import (
 type caseState struct {
 	c    storage.Case
 	s    *wizard.Session
-	ids  childIDs // the case file's id for each child
+	ids  childIDs    // the case file's id for each child
 	step wizard.Step // the last step: the next question, what changed, what is still open
 
 	results []*entitlements.Result // each child's assessment
