@@ -63,6 +63,8 @@ func (m *Model) handleFile(msg tea.Msg) (tea.Cmd, bool) {
 		return m.createCase(msg.user, msg.label), true
 	case guestMsg:
 		return m.startGuest(), true
+	case tracksMsg:
+		return m.pushScreen(newTracksScreen(m.c, m.path)), true
 	}
 	return nil, false
 }

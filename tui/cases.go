@@ -95,6 +95,8 @@ func (l *casesScreen) update(msg tea.Msg) tea.Cmd {
 					deleteCaseMsg{l.cases[l.cursor].ID}))
 			}
 			return nil
+		case key.Matches(k, keys.Tracks):
+			return send(tracksMsg{})
 		case key.Matches(k, keys.Guest):
 			if l.c.guest {
 				return nil
@@ -245,6 +247,6 @@ func (l *casesScreen) keys() helpKeys {
 	if !l.c.guest {
 		short = append(short, k.Guest)
 	}
-	short = append(short, kb("esc", "quit"), k.QuickExit)
-	return helpKeys{short: short, full: [][]key.Binding{{k.Up, k.Down, kb("enter", "open")}, {k.New, k.Delete, k.Guest}, {kb("esc", "clear search / quit"), k.QuickExit}}}
+	short = append(short, k.Tracks, kb("esc", "quit"), k.QuickExit)
+	return helpKeys{short: short, full: [][]key.Binding{{k.Up, k.Down, kb("enter", "open")}, {k.New, k.Delete, k.Guest}, {k.Tracks, kb("esc", "clear search / quit"), k.QuickExit}}}
 }

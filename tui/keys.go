@@ -18,6 +18,7 @@ type keyMap struct {
 	Delete key.Binding
 	Guest  key.Binding
 	Search key.Binding
+	Tracks key.Binding
 	Yes    key.Binding
 	No     key.Binding
 
@@ -65,6 +66,7 @@ func newKeyMap() keyMap {
 		Delete: b([]string{"ctrl+d"}, "ctrl+d", "delete"),
 		Guest:  b([]string{"ctrl+g"}, "ctrl+g", "guest session"),
 		Search: b([]string{"/"}, "type", "search"),
+		Tracks: b([]string{"ctrl+t"}, "ctrl+t", "cover your tracks"),
 		Yes:    b([]string{"y"}, "y", "yes"),
 		No:     b([]string{"n", "esc"}, "n", "no"),
 

@@ -228,3 +228,19 @@ func TestEscNeverLeavesWithoutAsking(t *testing.T) {
 		t.Fatal("p on the read-out quit without a yes")
 	}
 }
+
+// The cover-your-tracks screen is one key from the case list and says where the file is and
+// what the terminal and the shell keep.
+func TestCoverYourTracks(t *testing.T) {
+	d := newDriver(t, Options{NoColor: true}, 60, 16)
+	d.m.path = "/home/carer/.local/share/kincare/kincare.db"
+	d.key("ctrl+t")
+	d.mustSee("Cover your tracks", "What kincare keeps", "kincare.db")
+	for i := 0; i < 30; i++ {
+		d.key("down")
+	}
+	d.mustSee("0808 801 0366")
+	d.checkFits()
+	d.key("esc")
+	d.mustSee("No cases yet")
+}

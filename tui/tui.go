@@ -54,11 +54,9 @@ func Run(o Options) (string, error) {
 	}
 	closeErr := fm.shutdown()
 	if fm.quick {
+		// Nothing is printed after a quick exit: a line saying kincare was used gives it away.
 		io.WriteString(o.Out, clearAll)
 		io.WriteString(o.Out, clearClipboard)
-		if fm.c.guest {
-			fmt.Fprintln(o.Out, "Nothing was kept.")
-		}
 	} else if fm.c.guest && fm.store != nil {
 		fmt.Fprintln(o.Out, "Guest session ended. Nothing was kept.")
 	}
