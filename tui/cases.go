@@ -80,35 +80,35 @@ func (l *casesScreen) update(msg tea.Msg) tea.Cmd {
 			return nil
 		case k.String() == "enter":
 			if l.cursor < len(l.cases) {
-				return send(openCaseMsg{l.cases[l.cursor].ID})
+				return l.c.send(openCaseMsg{l.cases[l.cursor].ID})
 			}
-			return send(newCaseMsg{})
+			return l.c.send(newCaseMsg{})
 		case key.Matches(k, keys.New):
-			return send(newCaseMsg{})
+			return l.c.send(newCaseMsg{})
 		case key.Matches(k, keys.Delete):
 			if l.cursor < len(l.cases) {
 				name := entitlements.CleanText(l.cases[l.cursor].Label)
 				if name == "" {
 					name = "this case"
 				}
-				return push(newConfirm(l.c, "Delete this case for good? It cannot be undone. y / n  ("+name+")", "delete", "keep",
+				return l.c.push(newConfirm(l.c, "Delete this case for good? It cannot be undone. y / n  ("+name+")", "delete", "keep",
 					deleteCaseMsg{l.cases[l.cursor].ID}))
 			}
 			return nil
 		case key.Matches(k, keys.Tracks):
-			return send(tracksMsg{})
+			return l.c.send(tracksMsg{})
 		case key.Matches(k, keys.Guest):
 			if l.c.guest {
 				return nil
 			}
-			return send(guestMsg{})
+			return l.c.send(guestMsg{})
 		case k.String() == "esc":
 			if l.search.Value() != "" {
 				l.search.SetValue("")
 				l.cursor = 0
-				return send(searchMsg{})
+				return l.c.send(searchMsg{})
 			}
-			return push(newConfirm(l.c, "Leave kincare? Your cases are kept. y / n", "leave", "stay", quitMsg{}))
+			return l.c.push(newConfirm(l.c, "Leave kincare? Your cases are kept. y / n", "leave", "stay", quitMsg{}))
 		case k.String() == "?" && l.search.Value() == "":
 			l.c.help.ShowAll = !l.c.help.ShowAll
 			return nil
@@ -119,7 +119,7 @@ func (l *casesScreen) update(msg tea.Msg) tea.Cmd {
 	l.search, cmd = l.search.Update(msg)
 	if l.search.Value() != before {
 		l.cursor = 0
-		return tea.Batch(cmd, send(searchMsg{}))
+		return tea.Batch(cmd, l.c.send(searchMsg{}))
 	}
 	return cmd
 }

@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -53,6 +54,8 @@ type common struct {
 	helpLines func() int
 	// savePath is the last file name typed for a read-out, offered again next time.
 	savePath string
+	// posted are the messages screens have posted for the root, in order (nav.go).
+	posted []tea.Msg
 }
 
 func newCommon(o Options) *common {

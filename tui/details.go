@@ -103,7 +103,7 @@ func (dm *detailsScreen) update(msg tea.Msg) tea.Cmd {
 				return cmd
 			}
 			dm.in.Blur()
-			return tea.Batch(cmd, popWith(detailsDoneMsg{changed: dm.changed}))
+			return tea.Batch(cmd, dm.c.popWith(detailsDoneMsg{changed: dm.changed}))
 		case "up", "shift+tab":
 			return dm.move(dm.cursor - 1)
 		case "down", "tab", "enter":

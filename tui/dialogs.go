@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -30,9 +31,9 @@ func (d *confirmDialog) update(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch k.String() {
 		case "y", "Y":
-			return popWith(d.yes)
+			return d.c.popWith(d.yes)
 		case "n", "N", "esc":
-			return pop()
+			return d.c.pop()
 		}
 	}
 	return nil
@@ -69,13 +70,13 @@ func (d *choiceDialog) update(msg tea.Msg) tea.Cmd {
 	case "down", "right", "j":
 		d.cur = min(d.cur+1, len(d.items)-1)
 	case "enter":
-		return popWith(d.choose(d.cur))
+		return d.c.popWith(d.choose(d.cur))
 	case "esc":
-		return pop()
+		return d.c.pop()
 	default:
 		if i, ok := d.hot[s]; ok {
 			d.cur = i
-			return popWith(d.choose(i))
+			return d.c.popWith(d.choose(i))
 		}
 	}
 	return nil
@@ -128,7 +129,7 @@ func (d *dateDialog) update(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch k.String() {
 		case "esc":
-			return pop()
+			return d.c.pop()
 		case "enter":
 			iso, err := wizard.ParseDateInput(d.in.Value())
 			if err != nil {
@@ -139,7 +140,7 @@ func (d *dateDialog) update(msg tea.Msg) tea.Cmd {
 				d.err = "That date is in the future."
 				return nil
 			}
-			return popWith(dateChosenMsg{purpose: d.purpose, iso: iso})
+			return d.c.popWith(dateChosenMsg{purpose: d.purpose, iso: iso})
 		}
 	}
 	var cmd tea.Cmd
@@ -182,9 +183,9 @@ func (d *textDialog) update(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch k.String() {
 		case "esc":
-			return pop()
+			return d.c.pop()
 		case "enter":
-			return popWith(d.answer(entitlements.CleanText(d.in.Value())))
+			return d.c.popWith(d.answer(entitlements.CleanText(d.in.Value())))
 		}
 	}
 	var cmd tea.Cmd
@@ -197,4 +198,36 @@ func (d *textDialog) view() string      { return d.footer(d.c.width) }
 func (d *textDialog) crumb() string     { return "" }
 func (d *textDialog) keys() helpKeys {
 	return helpKeys{short: []key.Binding{kb("enter", "ok"), kb("esc", "cancel"), d.c.keys.QuickExit}}
+}
+
+// changeDialog asks for the number of the answer to change, from the answers so far. Once the
+// digits typed can only mean one answer it goes at once, so c, the number and (at most) enter
+// reopen any answer in three keys.
+type changeDialog struct {
+	*textDialog
+	n int // how many answers there are
+}
+
+func newChangeDialog(c *common, n int) *changeDialog {
+	d := &changeDialog{n: n}
+	d.textDialog = newTextDialog(c, "Change answer number (1 to "+itoa(n)+"): ", func(s string) tea.Msg {
+		v, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil {
+			v = 0
+		}
+		return changeAnswerMsg{v}
+	})
+	d.in.CharLimit = len(itoa(n))
+	return d
+}
+
+func (d *changeDialog) update(msg tea.Msg) tea.Cmd {
+	cmd := d.textDialog.update(msg)
+	if _, ok := msg.(tea.KeyPressMsg); !ok {
+		return cmd
+	}
+	if v, err := strconv.Atoi(d.in.Value()); err == nil && v >= 1 && v*10 > d.n {
+		return d.c.popWith(changeAnswerMsg{v})
+	}
+	return cmd
 }

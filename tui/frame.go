@@ -171,7 +171,7 @@ type fatalScreen struct {
 
 func (f *fatalScreen) update(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() != "" {
-		return send(quitMsg{})
+		return f.c.send(quitMsg{})
 	}
 	return nil
 }

@@ -29,9 +29,11 @@ type interviewScreen struct {
 
 // Messages the questions screen acts on: a restart from the results, and its dialogs' answers.
 type (
-	restartMsg      struct{}
-	childNamedMsg   struct{ name string }
-	removeChildMsg  struct{ child int }
+	restartMsg     struct{}
+	childNamedMsg  struct{ name string }
+	removeChildMsg struct{ child int }
+	// changeAnswerMsg reopens the answer with this number in the answers so far.
+	changeAnswerMsg struct{ n int }
 	childRenamedMsg struct {
 		child int
 		name  string
@@ -137,9 +139,17 @@ func (iv *interviewScreen) update(msg tea.Msg) tea.Cmd {
 		return iv.addChild(msg.name)
 	case removeChildMsg:
 		return iv.removeChild(msg.child)
+	case changeAnswerMsg:
+		if msg.n < 1 || msg.n > len(iv.cs.answered) {
+			return iv.c.failure("There is no answer number " + itoa(msg.n) + ". The answers so far are numbered 1 to " + itoa(len(iv.cs.answered)) + ".")
+		}
+		iv.focusAnswers = false
+		iv.sel = msg.n - 1
+		iv.setAsk(iv.cs.s.Reopen(iv.cs.answered[msg.n-1].Ref))
+		return nil
 	case childRenamedMsg:
 		if err := iv.cs.s.RenameChild(msg.child, msg.name); err != nil {
-			return failure(err.Error())
+			return iv.c.failure(err.Error())
 		}
 		iv.cs.apply(iv.cs.s.Current())
 		iv.setAsk(iv.cs.s.AskFor(iv.ask.Ref))
@@ -168,22 +178,24 @@ func (iv *interviewScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	case key.Matches(k, keys.Results):
-		return push(newResultsScreen(iv.c, iv.cs))
+		return iv.c.push(newResultsScreen(iv.c, iv.cs))
 	case key.Matches(k, keys.ReadOut):
-		return push(newReadoutScreen(iv.c, iv.cs))
+		return iv.c.push(newReadoutScreen(iv.c, iv.cs))
 	case key.Matches(k, keys.Notes):
-		return push(newNotesScreen(iv.c, iv.cs))
+		return iv.c.push(newNotesScreen(iv.c, iv.cs))
 	case key.Matches(k, keys.Letters):
-		return push(newLettersScreen(iv.c, iv.cs))
+		return iv.c.push(newLettersScreen(iv.c, iv.cs))
+	case key.Matches(k, keys.Change) && len(iv.cs.answered) > 0:
+		return iv.c.push(newChangeDialog(iv.c, len(iv.cs.answered)))
 	case key.Matches(k, keys.AddChild):
-		return push(newTextDialog(iv.c, "The child's first name (you can leave it empty): ", func(s string) tea.Msg { return childNamedMsg{s} }))
+		return iv.c.push(newTextDialog(iv.c, "The child's first name (you can leave it empty): ", func(s string) tea.Msg { return childNamedMsg{s} }))
 	case key.Matches(k, keys.NextChild), key.Matches(k, keys.PrevChild):
 		return iv.switchChild(key.Matches(k, keys.NextChild))
 	case key.Matches(k, keys.RemoveChild):
 		return iv.confirmRemove()
 	case key.Matches(k, keys.NameChild):
 		i := iv.child()
-		return push(newTextDialog(iv.c, "Name for "+iv.cs.s.Child(i).Label+" (first name is enough): ", func(s string) tea.Msg { return childRenamedMsg{i, s} }))
+		return iv.c.push(newTextDialog(iv.c, "Name for "+iv.cs.s.Child(i).Label+" (first name is enough): ", func(s string) tea.Msg { return childRenamedMsg{i, s} }))
 	case key.Matches(k, keys.Help) || key.Matches(k, keys.CtrlHelp):
 		if iv.form != nil && !iv.focusAnswers {
 			iv.showHelp = !iv.showHelp
@@ -205,7 +217,7 @@ func (iv *interviewScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		// esc goes back one step; leaving the case is asked first, so a slip loses nothing.
-		return push(newConfirm(iv.c, "Close this case and go back to the list? It is saved. y / n", "close it", "stay", closeCaseMsg{}))
+		return iv.c.push(newConfirm(iv.c, "Close this case and go back to the list? It is saved. y / n", "close it", "stay", closeCaseMsg{}))
 	}
 	if iv.focusAnswers {
 		lines := iv.cs.answered
@@ -224,7 +236,7 @@ func (iv *interviewScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 	}
 	if iv.form == nil {
 		if k.String() == "enter" {
-			return push(newResultsScreen(iv.c, iv.cs))
+			return iv.c.push(newResultsScreen(iv.c, iv.cs))
 		}
 		return nil
 	}
@@ -274,11 +286,11 @@ func (iv *interviewScreen) setChanges(ccs []wizard.ChildChanges) {
 func (iv *interviewScreen) addChild(name string) tea.Cmd {
 	st, err := iv.cs.s.AddChild(name)
 	if err != nil {
-		return failure(err.Error())
+		return iv.c.failure(err.Error())
 	}
 	iv.focusAnswers = false
 	label := iv.cs.s.Child(iv.cs.s.Focus()).Label
-	return tea.Batch(iv.took(st), status("Added "+label+". The household's answers count for them too."))
+	return tea.Batch(iv.took(st), iv.c.status("Added "+label+". The household's answers count for them too."))
 }
 
 // child is the child the question on screen is about, or the one whose questions come first.
@@ -292,7 +304,7 @@ func (iv *interviewScreen) child() int {
 func (iv *interviewScreen) switchChild(next bool) tea.Cmd {
 	n := iv.cs.s.NumChildren()
 	if n < 2 {
-		return status("This case has one child. Press ctrl+n to add a brother or sister.")
+		return iv.c.status("This case has one child. Press ctrl+n to add a brother or sister.")
 	}
 	i := iv.child()
 	if next {
@@ -304,26 +316,26 @@ func (iv *interviewScreen) switchChild(next bool) tea.Cmd {
 	iv.cs.apply(st)
 	iv.focusAnswers = false
 	iv.show(st)
-	return status("Questions about " + childWords(iv.cs.s.Child(i)) + " come first now.")
+	return iv.c.status("Questions about " + childWords(iv.cs.s.Child(i)) + " come first now.")
 }
 
 func (iv *interviewScreen) confirmRemove() tea.Cmd {
 	if iv.cs.s.NumChildren() < 2 {
-		return failure("A case needs at least one child, so the only child cannot be removed.")
+		return iv.c.failure("A case needs at least one child, so the only child cannot be removed.")
 	}
 	i := iv.child()
 	name := iv.cs.s.Child(i).Label
-	return push(newConfirm(iv.c, "Remove "+name+" and their answers from this case? y / n", "remove", "keep", removeChildMsg{i}))
+	return iv.c.push(newConfirm(iv.c, "Remove "+name+" and their answers from this case? y / n", "remove", "keep", removeChildMsg{i}))
 }
 
 func (iv *interviewScreen) removeChild(i int) tea.Cmd {
 	name := iv.cs.s.Child(i).Label
 	st, err := iv.cs.s.RemoveChild(i)
 	if err != nil {
-		return failure(err.Error())
+		return iv.c.failure(err.Error())
 	}
 	iv.sel = 0
-	return tea.Batch(iv.took(st), status(name+" was taken out of this case."))
+	return tea.Batch(iv.took(st), iv.c.status(name+" was taken out of this case."))
 }
 
 // childWords names a child with their age: "Ava, 2".

@@ -87,7 +87,7 @@ func (iv *interviewScreen) questionPane(width, height int) string {
 		if ex := iv.explain(); ex != "" {
 			s += "\n\n" + wrapText(ex, width)
 		}
-		s += "\n\n" + wrapText("Press enter or o to see what the family can get, r for the read-out summary, or tab to change an answer.", width)
+		s += "\n\n" + wrapText("Press enter or o to see what the family can get, r for the read-out summary, or c and an answer's number to change it.", width)
 		return padLines(s, height)
 	}
 	s := iv.form.view()
@@ -200,7 +200,9 @@ func (iv *interviewScreen) sidePane(width, height int) string {
 			continue
 		}
 		l := lines[r.line]
-		name := shortPrompt(wizard.QuestionFor(l.Key).For(user), user) + ":"
+		// Numbered, so "c", the number and enter reopen one in three keys.
+		name := itoa(r.line+1) + ". " + shortPrompt(wizard.QuestionFor(l.Key).For(user), user) + ":"
+		name = clip(name, max(width-9, 6))
 		line := name + " " + st.Bold.Render(clip(l.Words, max(width-lipgloss.Width(name)-3, 6)))
 		on := iv.focusAnswers && r.line == iv.sel
 		row := iv.c.cursor(on) + line
@@ -297,7 +299,7 @@ func (iv *interviewScreen) keys() helpKeys {
 	// the question the answers pane says tab changes them, so tab can wait there.
 	family := []key.Binding{k.AddChild, k.NameChild, k.NextChild, k.RemoveChild}
 	if iv.form == nil {
-		return helpKeys{short: []key.Binding{kb("enter", "results"), k.ReadOut, kb("tab", "change an answer"), k.Notes, k.QuickExit},
+		return helpKeys{short: []key.Binding{kb("enter", "results"), k.ReadOut, k.Change, kb("tab", "choose an answer"), k.Notes, k.QuickExit},
 			full: [][]key.Binding{{kb("enter", "results"), k.ReadOut, k.Notes, k.Letters}, family, {kb("tab", "change an answer"), kb("esc", "cases"), k.QuickExit}}}
 	}
 	if iv.form.typed {
@@ -316,7 +318,7 @@ func (iv *interviewScreen) keys() helpKeys {
 	if !iv.wide() {
 		short = append(short, kb("tab", "answers"))
 	}
-	short = append(short, kb("?", "explain"), k.Results, k.ReadOut, k.Notes)
+	short = append(short, kb("?", "explain"), k.Results, k.ReadOut, k.Change, k.Notes)
 	if iv.wide() {
 		short = append(short, kb("tab", "answers"))
 	}

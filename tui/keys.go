@@ -45,6 +45,7 @@ type keyMap struct {
 	PrevChild   key.Binding
 	RemoveChild key.Binding
 	NameChild   key.Binding
+	Change      key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -93,6 +94,7 @@ func newKeyMap() keyMap {
 		PrevChild:   b([]string{"ctrl+left"}, "ctrl+←", "other child"),
 		RemoveChild: b([]string{"ctrl+x"}, "ctrl+x", "remove child"),
 		NameChild:   b([]string{"f2"}, "f2", "name the child"),
+		Change:      b([]string{"c"}, "c", "change answer no."),
 	}
 }
 

@@ -153,15 +153,15 @@ func (lt *letterScreen) textHeight() int {
 func (lt *letterScreen) regenerate() tea.Cmd {
 	l, err := lt.redraft()
 	if err != nil {
-		return failure("Cannot write this letter again: " + err.Error())
+		return lt.c.failure("Cannot write this letter again: " + err.Error())
 	}
 	lt.draft = l
 	lt.detailsChanged = false
 	if l.Text() == lt.text() {
 		lt.setContent()
-		return status("Written again: nothing changed.")
+		return lt.c.status("Written again: nothing changed.")
 	}
-	return tea.Batch(lt.addVersion(l.Text(), false), status("Written again from the case. Earlier versions are kept."))
+	return tea.Batch(lt.addVersion(l.Text(), false), lt.c.status("Written again from the case. Earlier versions are kept."))
 }
 
 // gapWarning says, before a letter leaves, that it still has gaps: a letter with
@@ -175,7 +175,7 @@ func (lt *letterScreen) gapWarning(doing string) tea.Cmd {
 	if len(gs) > 1 {
 		n = itoa(len(gs)) + " gaps"
 	}
-	return failure("Before " + doing + ": this letter still has " + n + " to fill in (press d for details, or e to edit).")
+	return lt.c.failure("Before " + doing + ": this letter still has " + n + " to fill in (press d for details, or e to edit).")
 }
 
 // exportPath is where an export goes by default: ~/kincare-letters, or the current folder.
@@ -247,10 +247,10 @@ func (lt *letterScreen) markSent(how int) tea.Cmd {
 	}
 	due, err := mark(d, storage.SendingWays[how])
 	if err != nil {
-		return failure(err.Error())
+		return lt.c.failure(err.Error())
 	}
 	lt.setContent()
-	return tea.Batch(lt.cs.touch(), status("Marked as sent. Reply due by "+due.Long()+"."))
+	return tea.Batch(lt.cs.touch(), lt.c.status("Marked as sent. Reply due by "+due.Long()+"."))
 }
 
 func (lt *letterScreen) markReplied(iso string) tea.Cmd {
@@ -258,7 +258,7 @@ func (lt *letterScreen) markReplied(iso string) tea.Cmd {
 	r := lt.cs.ensureRequest(lt.id)
 	r.Status, r.RepliedOn = storage.StatusReplied, iso
 	lt.setContent()
-	return tea.Batch(lt.cs.touch(), status("Reply received on "+d.Long()+"."))
+	return tea.Batch(lt.cs.touch(), lt.c.status("Reply received on "+d.Long()+"."))
 }
 
 func (lt *letterScreen) openFollowUp() tea.Cmd {
@@ -273,18 +273,18 @@ func (lt *letterScreen) openFollowUp() tea.Cmd {
 		if r != nil && r.Status == storage.StatusSent {
 			msg = "A follow-up is offered once the reply is overdue (due by " + longDate(r.ReplyDue) + ")."
 		}
-		return status(msg)
+		return lt.c.status(msg)
 	}
 	lt.follow = true
 	l, err := lt.redraft()
 	if err != nil {
 		lt.follow = false
-		return failure("Cannot write the follow-up: " + err.Error())
+		return lt.c.failure("Cannot write the follow-up: " + err.Error())
 	}
 	lt.draft = l
 	var cmd tea.Cmd
 	if len(r.FollowUps) == 0 {
-		cmd = tea.Batch(lt.addVersion(l.Text(), false), status("Follow-up drafted and saved."))
+		cmd = tea.Batch(lt.addVersion(l.Text(), false), lt.c.status("Follow-up drafted and saved."))
 	}
 	lt.setContent()
 	lt.vp.GotoTop()

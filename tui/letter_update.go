@@ -21,7 +21,7 @@ func (lt *letterScreen) handle(msg tea.Msg) tea.Cmd {
 	case regenerateMsg:
 		return lt.regenerate()
 	case formatChosenMsg:
-		return push(lt.exportDialog(msg.format))
+		return lt.c.push(lt.exportDialog(msg.format))
 	case savedAsMsg:
 		lt.warns = nil
 		for _, w := range msg.warns {
@@ -35,16 +35,16 @@ func (lt *letterScreen) handle(msg tea.Msg) tea.Cmd {
 	case dateChosenMsg:
 		if msg.purpose == "sent" {
 			lt.sentOn = msg.iso
-			return push(lt.sentHowDialog())
+			return lt.c.push(lt.sentHowDialog())
 		}
 		return lt.markReplied(msg.iso)
 	case sentHowMsg:
 		return lt.markSent(msg.how)
 	case letterEditedMsg:
 		if msg.text == cleanBlock(lt.text()) {
-			return status("No changes.")
+			return lt.c.status("No changes.")
 		}
-		return tea.Batch(lt.addVersion(msg.text, true), status("Your changes are saved as a new version."))
+		return tea.Batch(lt.addVersion(msg.text, true), lt.c.status("Your changes are saved as a new version."))
 	case detailsDoneMsg:
 		lt.detailsChanged = msg.changed
 		lt.refresh()
@@ -65,29 +65,29 @@ func (lt *letterScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		lt.warns = nil
-		return pop()
+		return lt.c.pop()
 	case "e":
-		return push(newLetterEditor(lt))
+		return lt.c.push(newLetterEditor(lt))
 	case "g":
 		if v, ok := lt.latest(); ok && v.Edited {
-			return push(newConfirm(lt.c, "This replaces your edits. Keep a copy of them and regenerate? y/n", "yes", "no", regenerateMsg{}))
+			return lt.c.push(newConfirm(lt.c, "This replaces your edits. Keep a copy of them and regenerate? y/n", "yes", "no", regenerateMsg{}))
 		}
 		return lt.regenerate()
 	case "x":
-		return tea.Batch(push(lt.formatDialog()), lt.gapWarning("exporting"))
+		return tea.Batch(lt.c.push(lt.formatDialog()), lt.gapWarning("exporting"))
 	case "c":
-		return tea.Batch(copyText(lt.text()), status("Copied (if your terminal allows it). Paste it where you need it."))
+		return tea.Batch(lt.c.copyText(lt.text()), lt.c.status("Copied (if your terminal allows it). Paste it where you need it."))
 	case "m":
-		return tea.Batch(push(newDateDialog(lt.c, "sent", "Sent on (for example 2/3/2026): ", lt.c.today)), lt.gapWarning("sending"))
+		return tea.Batch(lt.c.push(newDateDialog(lt.c, "sent", "Sent on (for example 2/3/2026): ", lt.c.today)), lt.gapWarning("sending"))
 	case "r":
 		r := lt.cs.request(lt.id)
 		if r == nil || r.Status != storage.StatusSent {
-			return failure("Mark the letter as sent first (m).")
+			return lt.c.failure("Mark the letter as sent first (m).")
 		}
-		return push(newDateDialog(lt.c, "reply", "Reply received on: ", lt.c.today))
+		return lt.c.push(newDateDialog(lt.c, "reply", "Reply received on: ", lt.c.today))
 	case "d":
 		lt.detailsChanged = false
-		return push(newDetailsScreen(lt.c, lt.cs))
+		return lt.c.push(newDetailsScreen(lt.c, lt.cs))
 	case "f":
 		return lt.openFollowUp()
 	case "?":

@@ -46,7 +46,7 @@ func (e *letterEditor) keepOnLock() {
 func (e *letterEditor) update(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok && (k.String() == "esc" || k.String() == "ctrl+s") {
 		e.ta.Blur()
-		return popWith(letterEditedMsg{text: cleanBlock(e.ta.Value())})
+		return e.c.popWith(letterEditedMsg{text: cleanBlock(e.ta.Value())})
 	}
 	var cmd tea.Cmd
 	e.ta, cmd = e.ta.Update(msg)

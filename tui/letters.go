@@ -36,7 +36,7 @@ func (l *lettersScreen) update(msg tea.Msg) tea.Cmd {
 	cur := &l.cs.lettersCursor
 	switch {
 	case k.String() == "esc" || k.String() == "q":
-		return pop()
+		return l.c.pop()
 	case key.Matches(k, keys.Up):
 		*cur = max(*cur-1, 0)
 	case key.Matches(k, keys.Down):
@@ -45,14 +45,14 @@ func (l *lettersScreen) update(msg tea.Msg) tea.Cmd {
 		if *cur < len(rows) {
 			lt, err := openLetter(l.c, l.cs, rows[*cur].id)
 			if err != nil {
-				return failure("This letter cannot be drafted: " + err.Error())
+				return l.c.failure("This letter cannot be drafted: " + err.Error())
 			}
-			return push(lt)
+			return l.c.push(lt)
 		}
 	case k.String() == "d":
-		return push(newDetailsScreen(l.c, l.cs))
+		return l.c.push(newDetailsScreen(l.c, l.cs))
 	case key.Matches(k, keys.ReadOut):
-		return push(newReadoutScreen(l.c, l.cs))
+		return l.c.push(newReadoutScreen(l.c, l.cs))
 	case key.Matches(k, keys.Help):
 		l.c.help.ShowAll = !l.c.help.ShowAll
 	}

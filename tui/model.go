@@ -98,41 +98,53 @@ func (m *Model) setStatus(s string, isErr bool) tea.Cmd {
 	return tick(4*time.Second, clearStatusMsg{seq: m.statusSeq})
 }
 
+// Update handles one message, then every message the screens posted while handling it, in
+// order, before the next message is read.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmds := []tea.Cmd{m.update(msg)}
+	for len(m.c.posted) > 0 {
+		next := m.c.posted[0]
+		m.c.posted = m.c.posted[1:]
+		cmds = append(cmds, m.update(next))
+	}
+	return m, tea.Batch(cmds...)
+}
+
+func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.c.width, m.c.height = msg.Width, msg.Height
 		m.c.help.SetWidth(msg.Width)
 		m.resizeAll()
-		return m, nil
+		return nil
 	case tea.BackgroundColorMsg:
 		m.c.dark = msg.IsDark()
 		m.c.setStyles()
 		m.restyleAll()
 		m.resizeAll()
-		return m, nil
+		return nil
 	case tea.KeyPressMsg:
 		cmd := m.resetIdle()
 		if key.Matches(msg, m.c.keys.QuickExit) {
-			return m, m.quickExit()
+			return m.quickExit()
 		}
 		if m.tooSmall() {
-			return m, cmd
+			return cmd
 		}
-		return m, tea.Batch(cmd, m.route(msg))
+		return tea.Batch(cmd, m.route(msg))
 	case tea.PasteMsg:
-		return m, tea.Batch(m.resetIdle(), m.route(msg))
+		return tea.Batch(m.resetIdle(), m.route(msg))
 	}
 	if cmd, handled := m.navigate(msg); handled {
-		return m, cmd
+		return cmd
 	}
 	if cmd, handled := m.handleShared(msg); handled {
-		return m, cmd
+		return cmd
 	}
 	if cmd, handled := m.handleFile(msg); handled {
-		return m, cmd
+		return cmd
 	}
-	return m, m.route(msg)
+	return m.route(msg)
 }
 
 // route hands a message to the screen on top.

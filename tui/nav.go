@@ -4,8 +4,8 @@ import tea "charm.land/bubbletea/v2"
 
 // screen is one screen of the interface. The root keeps screens on a stack, hands the one on
 // top every key, and draws it between the title line and the status and help lines. A screen
-// never puts another in front of itself: it asks the root, with a message (push, pop,
-// replace), so the stack is changed in one place.
+// never puts another in front of itself: it posts the root a message (push, pop, replace),
+// so the stack is changed in one place.
 type screen interface {
 	update(msg tea.Msg) tea.Cmd
 	// view draws the body. It only draws: it changes nothing.
@@ -44,15 +44,27 @@ type (
 	replaceMsg struct{ s screen }
 )
 
-func push(s screen) tea.Cmd    { return func() tea.Msg { return pushMsg{s} } }
-func pop() tea.Cmd             { return func() tea.Msg { return popMsg{} } }
-func replace(s screen) tea.Cmd { return func() tea.Msg { return replaceMsg{s} } }
+// Screens post their messages for the root on common's queue, which the root empties as soon
+// as the screen's update returns, before the next key is read. Posting through a command
+// instead would let a key typed quickly after (or pasted) reach the screen being left: a
+// second enter on the case list rather than the new case. Each helper returns no command, so
+// it reads as one: "return c.push(s)".
 
-// send makes a command of a message.
-func send(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
+// send posts msg for the root, which handles it or hands it to the screen then on top.
+func (c *common) send(msg tea.Msg) tea.Cmd {
+	c.posted = append(c.posted, msg)
+	return nil
+}
+
+func (c *common) push(s screen) tea.Cmd    { return c.send(pushMsg{s}) }
+func (c *common) pop() tea.Cmd             { return c.send(popMsg{}) }
+func (c *common) replace(s screen) tea.Cmd { return c.send(replaceMsg{s}) }
 
 // popWith closes the screen in front and hands msg to the one it uncovers: a dialog's answer.
-func popWith(msg tea.Msg) tea.Cmd { return tea.Sequence(pop(), send(msg)) }
+func (c *common) popWith(msg tea.Msg) tea.Cmd {
+	c.pop()
+	return c.send(msg)
+}
 
 // Requests from screens to the root, for what only the root holds (the status line, the
 // clipboard, the case file, leaving).
@@ -68,9 +80,9 @@ type (
 	closeCaseMsg    struct{}
 )
 
-func status(text string) tea.Cmd   { return send(statusMsg{text: text}) }
-func failure(text string) tea.Cmd  { return send(statusMsg{text: text, isErr: true}) }
-func copyText(text string) tea.Cmd { return send(clipboardMsg{text}) }
+func (c *common) status(text string) tea.Cmd   { return c.send(statusMsg{text: text}) }
+func (c *common) failure(text string) tea.Cmd  { return c.send(statusMsg{text: text, isErr: true}) }
+func (c *common) copyText(text string) tea.Cmd { return c.send(clipboardMsg{text}) }
 
 func (m *Model) top() screen {
 	if len(m.stack) == 0 {

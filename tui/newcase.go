@@ -46,7 +46,7 @@ func (n *newCaseScreen) update(msg tea.Msg) tea.Cmd {
 				n.ask()
 				return nil
 			}
-			return tea.Sequence(pop(), send(searchMsg{}))
+			return tea.Sequence(n.c.pop(), n.c.send(searchMsg{}))
 		case k.String() == "enter":
 			if n.step == 0 {
 				n.user = n.form.current()
@@ -54,7 +54,7 @@ func (n *newCaseScreen) update(msg tea.Msg) tea.Cmd {
 				n.ask()
 				return nil
 			}
-			return send(createCaseMsg{user: n.user, label: n.form.current()})
+			return n.c.send(createCaseMsg{user: n.user, label: n.form.current()})
 		case key.Matches(k, n.c.keys.Help) && !n.form.typed:
 			n.c.help.ShowAll = !n.c.help.ShowAll
 			return nil

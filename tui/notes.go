@@ -45,7 +45,7 @@ func (n *notesScreen) update(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
 		case k.String() == "esc":
-			return pop()
+			return n.c.pop()
 		case key.Matches(k, n.c.keys.AddNote):
 			// The note being written is closed, so the next key starts a new one.
 			n.ta.Reset()

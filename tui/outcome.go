@@ -36,7 +36,7 @@ func (o *outcomeScreen) update(msg tea.Msg) tea.Cmd {
 	h := o.c.bodyHeight()
 	switch {
 	case k.String() == "esc" || k.String() == "backspace" || k.String() == "left":
-		return pop()
+		return o.c.pop()
 	case key.Matches(k, keys.Up):
 		o.scroll = max(o.scroll-1, 0)
 	case key.Matches(k, keys.Down):
@@ -46,11 +46,11 @@ func (o *outcomeScreen) update(msg tea.Msg) tea.Cmd {
 	case key.Matches(k, keys.PageUp):
 		o.scroll = max(o.scroll-h+2, 0)
 	case key.Matches(k, keys.Letters):
-		return push(newLettersScreen(o.c, o.cs))
+		return o.c.push(newLettersScreen(o.c, o.cs))
 	case k.String() == "d":
-		return push(newDetailsScreen(o.c, o.cs))
+		return o.c.push(newDetailsScreen(o.c, o.cs))
 	case key.Matches(k, keys.ReadOut):
-		return push(newReadoutScreen(o.c, o.cs))
+		return o.c.push(newReadoutScreen(o.c, o.cs))
 	case key.Matches(k, keys.Help):
 		o.c.help.ShowAll = !o.c.help.ShowAll
 	}

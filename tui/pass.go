@@ -57,17 +57,17 @@ func (f *firstRunScreen) update(msg tea.Msg) tea.Cmd {
 				return nil
 			}
 			f.first, f.confirm, f.mismatch = nil, false, false
-			return tea.Sequence(replace(&loadingScreen{}), openDB(f.path, p))
+			return tea.Sequence(f.c.replace(&loadingScreen{}), openDB(f.path, p))
 		case "ctrl+g":
 			// A guest session from the start: no file is made.
-			return send(guestMsg{})
+			return f.c.send(guestMsg{})
 		case "esc":
 			f.in.Reset()
 			if f.confirm {
 				f.first, f.confirm = nil, false
 				return nil
 			}
-			return tea.Sequence(replace(&loadingScreen{}), openDB(f.path, nil))
+			return tea.Sequence(f.c.replace(&loadingScreen{}), openDB(f.path, nil))
 		}
 	}
 	var cmd tea.Cmd
@@ -144,7 +144,7 @@ func (p *passScreen) update(msg tea.Msg) tea.Cmd {
 		switch {
 		case p.open():
 			p.in.Reset()
-			return send(unlockedMsg{})
+			return p.c.send(unlockedMsg{})
 		case len(pass) == 0:
 			return nil
 		case p.locked:

@@ -52,9 +52,9 @@ func (r *readoutScreen) update(msg tea.Msg) tea.Cmd {
 	keys := r.c.keys
 	switch {
 	case k.String() == "esc" || k.String() == "q":
-		return pop()
+		return r.c.pop()
 	case key.Matches(k, keys.Copy):
-		return tea.Batch(copyText(r.text), status("Copied. Paste it where you need it."))
+		return tea.Batch(r.c.copyText(r.text), r.c.status("Copied. Paste it where you need it."))
 	case key.Matches(k, keys.Save):
 		if r.c.savePath == "" {
 			r.c.savePath = defaultSavePath(r.c.today.String())
@@ -64,9 +64,9 @@ func (r *readoutScreen) update(msg tea.Msg) tea.Cmd {
 			return nil, writePrivate(path, []byte(text), overwrite)
 		})
 		d.remember = &r.c.savePath
-		return push(d)
+		return r.c.push(d)
 	case key.Matches(k, keys.Print):
-		return push(newConfirm(r.c, "Leave kincare now and print the read-out once the screen is clear? y / n", "leave and print", "stay", printAndQuitMsg{r.text}))
+		return r.c.push(newConfirm(r.c, "Leave kincare now and print the read-out once the screen is clear? y / n", "leave and print", "stay", printAndQuitMsg{r.text}))
 	case key.Matches(k, keys.Help):
 		r.c.help.ShowAll = !r.c.help.ShowAll
 		return nil

@@ -71,6 +71,9 @@ func selectable(rows []resultRow) []int {
 }
 
 func (r *resultsScreen) update(msg tea.Msg) tea.Cmd {
+	if c, ok := msg.(changeAnswerMsg); ok {
+		return r.changeAnswer(c)
+	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return nil
@@ -93,7 +96,7 @@ func (r *resultsScreen) update(msg tea.Msg) tea.Cmd {
 		r.cursor = max(len(sel)-1, 0)
 	case k.String() == "enter":
 		if r.cursor < len(sel) {
-			return push(newOutcomeScreen(r.c, r.cs, rows[sel[r.cursor]].outcome.ID))
+			return r.c.push(newOutcomeScreen(r.c, r.cs, rows[sel[r.cursor]].outcome.ID))
 		}
 	case key.Matches(k, keys.More):
 		id := ""
@@ -109,19 +112,29 @@ func (r *resultsScreen) update(msg tea.Msg) tea.Cmd {
 			}
 		}
 	case key.Matches(k, keys.ReadOut):
-		return push(newReadoutScreen(r.c, r.cs))
+		return r.c.push(newReadoutScreen(r.c, r.cs))
 	case key.Matches(k, keys.Questions) || k.String() == "esc":
-		return popWith(restartMsg{})
+		return r.c.popWith(restartMsg{})
 	case key.Matches(k, keys.Notes):
-		return push(newNotesScreen(r.c, r.cs))
+		return r.c.push(newNotesScreen(r.c, r.cs))
 	case key.Matches(k, keys.Letters):
-		return push(newLettersScreen(r.c, r.cs))
+		return r.c.push(newLettersScreen(r.c, r.cs))
 	case k.String() == "d":
-		return push(newDetailsScreen(r.c, r.cs))
+		return r.c.push(newDetailsScreen(r.c, r.cs))
+	case key.Matches(k, keys.Change) && len(r.cs.answered) > 0:
+		return r.c.push(newChangeDialog(r.c, len(r.cs.answered)))
 	case key.Matches(k, keys.Help):
 		r.c.help.ShowAll = !r.c.help.ShowAll
 	}
 	return nil
+}
+
+// changeAnswer goes back to the questions with an answer reopened.
+func (r *resultsScreen) changeAnswer(msg changeAnswerMsg) tea.Cmd { return r.c.popWith(msg) }
+
+// viewWith draws the results with a dialog's line at the foot.
+func (r *resultsScreen) viewWith(d dialog) string {
+	return fitLines(r.view(), r.c.bodyHeight()-1) + "\n" + d.footer(r.c.width)
 }
 
 func (r *resultsScreen) view() string {
@@ -223,6 +236,6 @@ func (r *resultsScreen) listLines() ([]string, int) {
 
 func (r *resultsScreen) keys() helpKeys {
 	k := r.c.keys
-	return helpKeys{short: []key.Binding{kb("enter", "details"), k.ReadOut, k.Letters, k.More, kb("esc", "questions"), k.QuickExit},
-		full: [][]key.Binding{{k.Up, k.Down, kb("enter", "details"), k.More}, {k.ReadOut, k.Notes, k.Letters, kb("d", "details"), kb("i/esc", "questions")}, {k.QuickExit}}}
+	return helpKeys{short: []key.Binding{kb("enter", "details"), k.ReadOut, k.Letters, k.Change, k.More, kb("esc", "questions"), k.QuickExit},
+		full: [][]key.Binding{{k.Up, k.Down, kb("enter", "details"), k.More}, {k.ReadOut, k.Notes, k.Letters, kb("d", "details"), kb("i/esc", "questions")}, {k.Change, k.QuickExit}}}
 }

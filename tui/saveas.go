@@ -103,9 +103,9 @@ func (d *saveAsDialog) update(msg tea.Msg) tea.Cmd {
 				d.replacing = true
 				return nil
 			}
-			return tea.Sequence(pop(), failure("Not saved: "+msg.err.Error()))
+			return tea.Sequence(d.c.pop(), d.c.failure("Not saved: "+msg.err.Error()))
 		}
-		return tea.Sequence(pop(), send(savedAsMsg{path: msg.path, warns: msg.warns}), status("Saved to "+msg.path))
+		return tea.Sequence(d.c.pop(), d.c.send(savedAsMsg{path: msg.path, warns: msg.warns}), d.c.status("Saved to "+msg.path))
 	case tea.KeyPressMsg:
 		if d.replacing {
 			switch msg.String() {
@@ -124,7 +124,7 @@ func (d *saveAsDialog) update(msg tea.Msg) tea.Cmd {
 			}
 			return statPath(d.target())
 		case "esc":
-			return pop()
+			return d.c.pop()
 		}
 	}
 	if d.replacing {

@@ -265,3 +265,67 @@ func TestTeatestAddSecondChildMidCall(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// Changing one answer mid-call, from the results, takes three keys and then the new answer:
+// c, the answer's number, enter. What changed is then shown whole.
+func TestTeatestChangeAnswerInThreeKeys(t *testing.T) {
+	// The answer's number, as the answers so far show it, from the same call run directly.
+	d := newDriver(t, Options{NoColor: true}, 80, 24)
+	openSGOCase(d)
+	d.answerAll(grandmaSGO)
+	number := 0
+	for i, l := range d.iv().cs.answered {
+		if l.Key == entitlements.CouncilInvolved {
+			number = i + 1
+		}
+	}
+	if number == 0 {
+		t.Fatal("social services' answer is not in the answers so far")
+	}
+
+	m := New(Options{Store: storage.NewMemory(), NoColor: true, Today: fixedToday})
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
+	waitScreen(t, tm, "No cases yet")
+	for _, k := range []string{"ctrl+n", "down", "enter"} {
+		tm.Send(keyMsg(k))
+	}
+	waitScreen(t, tm, "A short name")
+	for _, r := range "Grandma Rose 🌹, Leeds" {
+		tm.Send(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	tm.Send(keyMsg("enter"))
+	waitScreen(t, tm, "Which country")
+	for _, k := range keysFor(t, "adviser", grandmaSGO) {
+		tm.Send(k)
+	}
+	tm.Send(keyMsg("o"))
+	waitScreen(t, tm, "What the family can get")
+	// c, then the number's digits; enter only while the digits could still mean another.
+	change := []tea.KeyPressMsg{keyMsg("c")}
+	for _, r := range itoa(number) {
+		change = append(change, keyMsg(string(r)))
+	}
+	if number*10 <= len(d.iv().cs.answered) {
+		change = append(change, keyMsg("enter"))
+	}
+	tm.Send(change[0])
+	waitScreen(t, tm, "Change answer number")
+	for _, k := range change[1:] {
+		tm.Send(k)
+	}
+	waitScreen(t, tm, "Changing an earlier answer", "Did children's services arrange")
+	// The new answer: social services did not arrange it after all.
+	tm.Send(keyMsg("down"))
+	tm.Send(keyMsg("enter"))
+	waitScreen(t, tm, "What changed:")
+	tm.Send(keyMsg("ctrl+q"))
+	fm := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(*Model)
+	if got := fm.cs.s.Answers(0).Value(entitlements.CouncilInvolved); got == "yes" {
+		t.Fatalf("the answer did not change: %q", got)
+	}
+	t.Logf("keys to reach the answer from the results: %d (then the new answer)", len(change))
+	if len(change) > 3 {
+		t.Errorf("changing an answer took %d keys", len(change))
+	}
+	fm.shutdown()
+}

@@ -57,7 +57,7 @@ func (t *tracksScreen) text() string {
 
 func (t *tracksScreen) update(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok && (k.String() == "esc" || k.String() == "q") {
-		return pop()
+		return t.c.pop()
 	}
 	var cmd tea.Cmd
 	t.vp, cmd = t.vp.Update(msg)
