@@ -57,9 +57,18 @@ func (l *casesScreen) setCases(msg listedMsg) {
 	}
 }
 
+// casesKeys are the case list's own keys (typing goes to the search).
+var casesKeys = struct{ PageDown, PageUp, Open, Back, Help key.Binding }{
+	PageDown: key.NewBinding(key.WithKeys("pgdown")),
+	PageUp:   key.NewBinding(key.WithKeys("pgup")),
+	Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+	Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "quit")),
+	Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+}
+
 func (l *casesScreen) update(msg tea.Msg) tea.Cmd {
 	k, ok := msg.(tea.KeyPressMsg)
-	keys := l.c.keys
+	keys, ck := l.c.keys, casesKeys
 	if ok {
 		switch {
 		case key.Matches(k, keys.Up):
@@ -72,13 +81,13 @@ func (l *casesScreen) update(msg tea.Msg) tea.Cmd {
 				l.cursor = min(l.cursor+1, max(len(l.cases)-1, 0))
 				return nil
 			}
-		case k.String() == "pgdown":
+		case key.Matches(k, ck.PageDown):
 			l.cursor = min(l.cursor+10, max(len(l.cases)-1, 0))
 			return nil
-		case k.String() == "pgup":
+		case key.Matches(k, ck.PageUp):
 			l.cursor = max(l.cursor-10, 0)
 			return nil
-		case k.String() == "enter":
+		case key.Matches(k, ck.Open):
 			if l.cursor < len(l.cases) {
 				return l.c.send(openCaseMsg{l.cases[l.cursor].ID})
 			}
@@ -102,14 +111,14 @@ func (l *casesScreen) update(msg tea.Msg) tea.Cmd {
 				return nil
 			}
 			return l.c.send(guestMsg{})
-		case k.String() == "esc":
+		case key.Matches(k, ck.Back):
 			if l.search.Value() != "" {
 				l.search.SetValue("")
 				l.cursor = 0
 				return l.c.send(searchMsg{})
 			}
 			return l.c.push(newConfirm(l.c, "Leave kincare? Your cases are kept. y / n", "leave", "stay", quitMsg{}))
-		case k.String() == "?" && l.search.Value() == "":
+		case key.Matches(k, ck.Help) && l.search.Value() == "":
 			l.c.help.ShowAll = !l.c.help.ShowAll
 			return nil
 		}
@@ -243,10 +252,11 @@ func firstOf(ss ...string) string {
 
 func (l *casesScreen) keys() helpKeys {
 	k := l.c.keys
-	short := []key.Binding{kb("type", "search"), kb("enter", "open"), k.New, k.Delete}
+	ck := casesKeys
+	short := []key.Binding{k.Search, ck.Open, k.New, k.Delete}
 	if !l.c.guest {
 		short = append(short, k.Guest)
 	}
-	short = append(short, k.Tracks, kb("esc", "quit"), k.QuickExit)
-	return helpKeys{short: short, full: [][]key.Binding{{k.Up, k.Down, kb("enter", "open")}, {k.New, k.Delete, k.Guest}, {k.Tracks, kb("esc", "clear search / quit"), k.QuickExit}}}
+	short = append(short, k.Tracks, ck.Back, k.QuickExit)
+	return helpKeys{short: short, full: [][]key.Binding{{k.Up, k.Down, ck.Open}, {k.New, k.Delete, k.Guest}, {k.Tracks, relabel(ck.Back, "clear search / quit"), k.QuickExit}}}
 }

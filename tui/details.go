@@ -94,23 +94,33 @@ func (dm *detailsScreen) move(to int) tea.Cmd {
 	return cmd
 }
 
+// detailsKeys are the details screen's keys: each line is kept as the cursor leaves it.
+var detailsKeys = struct{ Done, Up, Down, PageDown, PageUp key.Binding }{
+	Done:     key.NewBinding(key.WithKeys("esc", "ctrl+s"), key.WithHelp("esc", "done")),
+	Up:       key.NewBinding(key.WithKeys("up", "shift+tab"), key.WithHelp("↑/↓", "move")),
+	Down:     key.NewBinding(key.WithKeys("down", "tab", "enter")),
+	PageDown: key.NewBinding(key.WithKeys("pgdown")),
+	PageUp:   key.NewBinding(key.WithKeys("pgup")),
+}
+
 func (dm *detailsScreen) update(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
-		switch k.String() {
-		case "esc", "ctrl+s":
+		dk := detailsKeys
+		switch {
+		case key.Matches(k, dk.Done):
 			ok, cmd := dm.commit()
 			if !ok {
 				return cmd
 			}
 			dm.in.Blur()
 			return tea.Batch(cmd, dm.c.popWith(detailsDoneMsg{changed: dm.changed}))
-		case "up", "shift+tab":
+		case key.Matches(k, dk.Up):
 			return dm.move(dm.cursor - 1)
-		case "down", "tab", "enter":
+		case key.Matches(k, dk.Down):
 			return dm.move(dm.cursor + 1)
-		case "pgdown":
+		case key.Matches(k, dk.PageDown):
 			return dm.move(dm.cursor + dm.room())
-		case "pgup":
+		case key.Matches(k, dk.PageUp):
 			return dm.move(dm.cursor - dm.room())
 		}
 	}
@@ -166,5 +176,5 @@ func (dm *detailsScreen) view() string {
 
 func (dm *detailsScreen) keys() helpKeys {
 	k := dm.c.keys
-	return helpKeys{short: []key.Binding{kb("type", "write"), kb("↑/↓", "move"), kb("esc", "done"), k.QuickExit}}
+	return helpKeys{short: []key.Binding{kb("type", "write"), detailsKeys.Up, detailsKeys.Done, k.QuickExit}}
 }

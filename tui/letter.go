@@ -292,11 +292,11 @@ func (lt *letterScreen) openFollowUp() tea.Cmd {
 }
 
 func (lt *letterScreen) keys() helpKeys {
-	k := lt.c.keys
-	short := []key.Binding{kb("e", "edit"), kb("x", "export"), kb("m", "mark as sent"), kb("c", "copy"), kb("r", "reply"), kb("f", "follow-up"), kb("d", "details"), kb("g", "write again"), k.Back, k.QuickExit}
+	k, lk := lt.c.keys, letterKeys
+	short := []key.Binding{lk.Edit, lk.Export, lk.MarkSent, lk.Copy, lk.Reply, lk.FollowUp, lk.Details, lk.Regenerate, lk.Back, k.QuickExit}
 	return helpKeys{short: short, full: [][]key.Binding{
-		{kb("↑/↓", "scroll"), kb("e", "edit"), kb("g", "write again"), kb("d", "details")},
-		{kb("x", "export"), kb("c", "copy"), k.Back},
-		{kb("m", "mark sent"), kb("r", "reply received"), kb("f", "follow-up"), k.QuickExit},
+		{kb("↑/↓", "scroll"), lk.Edit, lk.Regenerate, lk.Details},
+		{lk.Export, lk.Copy, lk.Back},
+		{relabel(lk.MarkSent, "mark sent"), relabel(lk.Reply, "reply received"), lk.FollowUp, k.QuickExit},
 	}}
 }

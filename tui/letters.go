@@ -26,6 +26,13 @@ func (l *lettersScreen) start() tea.Cmd {
 	return nil
 }
 
+// lettersKeys are the letters list's own keys.
+var lettersKeys = struct{ Back, Open, Details key.Binding }{
+	Back:    key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", "back")),
+	Open:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+	Details: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "details")),
+}
+
 func (l *lettersScreen) update(msg tea.Msg) tea.Cmd {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
@@ -35,13 +42,13 @@ func (l *lettersScreen) update(msg tea.Msg) tea.Cmd {
 	keys := l.c.keys
 	cur := &l.cs.lettersCursor
 	switch {
-	case k.String() == "esc" || k.String() == "q":
+	case key.Matches(k, lettersKeys.Back):
 		return l.c.pop()
 	case key.Matches(k, keys.Up):
 		*cur = max(*cur-1, 0)
 	case key.Matches(k, keys.Down):
 		*cur = min(*cur+1, max(len(rows)-1, 0))
-	case k.String() == "enter":
+	case key.Matches(k, lettersKeys.Open):
 		if *cur < len(rows) {
 			lt, err := openLetter(l.c, l.cs, rows[*cur].id)
 			if err != nil {
@@ -49,7 +56,7 @@ func (l *lettersScreen) update(msg tea.Msg) tea.Cmd {
 			}
 			return l.c.push(lt)
 		}
-	case k.String() == "d":
+	case key.Matches(k, lettersKeys.Details):
 		return l.c.push(newDetailsScreen(l.c, l.cs))
 	case key.Matches(k, keys.ReadOut):
 		return l.c.push(newReadoutScreen(l.c, l.cs))
@@ -115,7 +122,7 @@ func (l *lettersScreen) view() string {
 }
 
 func (l *lettersScreen) keys() helpKeys {
-	k := l.c.keys
-	return helpKeys{short: []key.Binding{kb("↑/↓", "choose"), kb("enter", "open"), kb("d", "details"), k.Back, k.QuickExit},
-		full: [][]key.Binding{{k.Up, k.Down, kb("enter", "open")}, {kb("d", "people's details"), k.ReadOut}, {k.Back, k.QuickExit}}}
+	k, lk := l.c.keys, lettersKeys
+	return helpKeys{short: []key.Binding{kb("↑/↓", "choose"), lk.Open, lk.Details, lk.Back, k.QuickExit},
+		full: [][]key.Binding{{k.Up, k.Down, lk.Open}, {relabel(lk.Details, "people's details"), k.ReadOut}, {lk.Back, k.QuickExit}}}
 }

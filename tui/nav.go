@@ -1,6 +1,9 @@
 package tui
 
-import tea "charm.land/bubbletea/v2"
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
 
 // screen is one screen of the interface. The root keeps screens on a stack, hands the one on
 // top every key, and draws it between the title line and the status and help lines. A screen
@@ -36,6 +39,9 @@ type (
 		viewWith(d dialog) string
 	}
 )
+
+// backKey goes back one screen where no text is typed: esc, or q.
+var backKey = key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", "back"))
 
 // The navigation messages. Only the root acts on them.
 type (

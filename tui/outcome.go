@@ -35,7 +35,7 @@ func (o *outcomeScreen) update(msg tea.Msg) tea.Cmd {
 	keys := o.c.keys
 	h := o.c.bodyHeight()
 	switch {
-	case k.String() == "esc" || k.String() == "backspace" || k.String() == "left":
+	case key.Matches(k, outcomeBack):
 		return o.c.pop()
 	case key.Matches(k, keys.Up):
 		o.scroll = max(o.scroll-1, 0)
@@ -47,7 +47,7 @@ func (o *outcomeScreen) update(msg tea.Msg) tea.Cmd {
 		o.scroll = max(o.scroll-h+2, 0)
 	case key.Matches(k, keys.Letters):
 		return o.c.push(newLettersScreen(o.c, o.cs))
-	case k.String() == "d":
+	case key.Matches(k, lettersKeys.Details):
 		return o.c.push(newDetailsScreen(o.c, o.cs))
 	case key.Matches(k, keys.ReadOut):
 		return o.c.push(newReadoutScreen(o.c, o.cs))
@@ -58,6 +58,9 @@ func (o *outcomeScreen) update(msg tea.Msg) tea.Cmd {
 	o.scroll = min(o.scroll, max(len(o.lines())-h, 0))
 	return nil
 }
+
+// outcomeBack goes back to the list of results.
+var outcomeBack = key.NewBinding(key.WithKeys("esc", "backspace", "left"), key.WithHelp("esc", "back"))
 
 // outOfDate says whether an outcome's sources may have gone stale: one was checked more
 // than a year ago, or a rule started or stopped since its sources were checked.
@@ -161,5 +164,5 @@ func (o *outcomeScreen) view() string {
 
 func (o *outcomeScreen) keys() helpKeys {
 	k := o.c.keys
-	return helpKeys{short: []key.Binding{kb("↑/↓", "scroll"), k.Letters, k.ReadOut, kb("esc", "back"), k.QuickExit}}
+	return helpKeys{short: []key.Binding{kb("↑/↓", "scroll"), k.Letters, k.ReadOut, outcomeBack, k.QuickExit}}
 }

@@ -51,7 +51,7 @@ func (r *readoutScreen) update(msg tea.Msg) tea.Cmd {
 	}
 	keys := r.c.keys
 	switch {
-	case k.String() == "esc" || k.String() == "q":
+	case key.Matches(k, backKey):
 		return r.c.pop()
 	case key.Matches(k, keys.Copy):
 		return tea.Batch(r.c.copyText(r.text), r.c.status("Copied. Paste it where you need it."))
@@ -86,5 +86,5 @@ func (r *readoutScreen) viewWith(d dialog) string {
 
 func (r *readoutScreen) keys() helpKeys {
 	k := r.c.keys
-	return helpKeys{short: []key.Binding{kb("↑/↓", "scroll"), k.Copy, k.Save, k.Print, kb("esc", "back"), k.QuickExit}}
+	return helpKeys{short: []key.Binding{kb("↑/↓", "scroll"), k.Copy, k.Save, k.Print, backKey, k.QuickExit}}
 }

@@ -70,6 +70,17 @@ func selectable(rows []resultRow) []int {
 	return idx
 }
 
+// resultsKeys are the results list's own keys.
+var resultsKeys = struct{ PageDown, PageUp, First, Last, Open, Back, Details key.Binding }{
+	PageDown: key.NewBinding(key.WithKeys("pgdown", "space")),
+	PageUp:   key.NewBinding(key.WithKeys("pgup", "b")),
+	First:    key.NewBinding(key.WithKeys("home", "g")),
+	Last:     key.NewBinding(key.WithKeys("end", "G")),
+	Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "details")),
+	Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "questions")),
+	Details:  key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "details")),
+}
+
 func (r *resultsScreen) update(msg tea.Msg) tea.Cmd {
 	if c, ok := msg.(changeAnswerMsg); ok {
 		return r.changeAnswer(c)
@@ -78,7 +89,7 @@ func (r *resultsScreen) update(msg tea.Msg) tea.Cmd {
 	if !ok {
 		return nil
 	}
-	keys := r.c.keys
+	keys, rk := r.c.keys, resultsKeys
 	rows := r.rows()
 	sel := selectable(rows)
 	switch {
@@ -86,15 +97,15 @@ func (r *resultsScreen) update(msg tea.Msg) tea.Cmd {
 		r.cursor = max(r.cursor-1, 0)
 	case key.Matches(k, keys.Down):
 		r.cursor = min(r.cursor+1, max(len(sel)-1, 0))
-	case k.String() == "pgdown" || k.String() == "space":
+	case key.Matches(k, rk.PageDown):
 		r.cursor = min(r.cursor+10, max(len(sel)-1, 0))
-	case k.String() == "pgup" || k.String() == "b":
+	case key.Matches(k, rk.PageUp):
 		r.cursor = max(r.cursor-10, 0)
-	case k.String() == "home" || k.String() == "g":
+	case key.Matches(k, rk.First):
 		r.cursor = 0
-	case k.String() == "end" || k.String() == "G":
+	case key.Matches(k, rk.Last):
 		r.cursor = max(len(sel)-1, 0)
-	case k.String() == "enter":
+	case key.Matches(k, rk.Open):
 		if r.cursor < len(sel) {
 			return r.c.push(newOutcomeScreen(r.c, r.cs, rows[sel[r.cursor]].outcome.ID))
 		}
@@ -113,13 +124,13 @@ func (r *resultsScreen) update(msg tea.Msg) tea.Cmd {
 		}
 	case key.Matches(k, keys.ReadOut):
 		return r.c.push(newReadoutScreen(r.c, r.cs))
-	case key.Matches(k, keys.Questions) || k.String() == "esc":
+	case key.Matches(k, keys.Questions) || key.Matches(k, rk.Back):
 		return r.c.popWith(restartMsg{})
 	case key.Matches(k, keys.Notes):
 		return r.c.push(newNotesScreen(r.c, r.cs))
 	case key.Matches(k, keys.Letters):
 		return r.c.push(newLettersScreen(r.c, r.cs))
-	case k.String() == "d":
+	case key.Matches(k, rk.Details):
 		return r.c.push(newDetailsScreen(r.c, r.cs))
 	case key.Matches(k, keys.Change) && len(r.cs.answered) > 0:
 		return r.c.push(newChangeDialog(r.c, len(r.cs.answered)))
@@ -236,6 +247,7 @@ func (r *resultsScreen) listLines() ([]string, int) {
 
 func (r *resultsScreen) keys() helpKeys {
 	k := r.c.keys
-	return helpKeys{short: []key.Binding{kb("enter", "details"), k.ReadOut, k.Letters, k.Change, k.More, kb("esc", "questions"), k.QuickExit},
-		full: [][]key.Binding{{k.Up, k.Down, kb("enter", "details"), k.More}, {k.ReadOut, k.Notes, k.Letters, kb("d", "details"), kb("i/esc", "questions")}, {k.Change, k.QuickExit}}}
+	rk := resultsKeys
+	return helpKeys{short: []key.Binding{rk.Open, k.ReadOut, k.Letters, k.Change, k.More, rk.Back, k.QuickExit},
+		full: [][]key.Binding{{k.Up, k.Down, rk.Open, k.More}, {k.ReadOut, k.Notes, k.Letters, rk.Details, kb("i/esc", "questions")}, {k.Change, k.QuickExit}}}
 }

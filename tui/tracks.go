@@ -56,7 +56,7 @@ func (t *tracksScreen) text() string {
 }
 
 func (t *tracksScreen) update(msg tea.Msg) tea.Cmd {
-	if k, ok := msg.(tea.KeyPressMsg); ok && (k.String() == "esc" || k.String() == "q") {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, backKey) {
 		return t.c.pop()
 	}
 	var cmd tea.Cmd
@@ -69,5 +69,5 @@ func (t *tracksScreen) view() string {
 }
 
 func (t *tracksScreen) keys() helpKeys {
-	return helpKeys{short: []key.Binding{kb("↑/↓", "scroll"), kb("esc", "back"), t.c.keys.QuickExit}}
+	return helpKeys{short: []key.Binding{kb("↑/↓", "scroll"), backKey, t.c.keys.QuickExit}}
 }
