@@ -105,6 +105,10 @@ func (iv *interviewScreen) setAsk(a wizard.Ask) {
 	} else if q.Kind == entitlements.Number {
 		desc = "A whole number from 0 to 25."
 	}
+	if a.SameAs != nil && q.Kind != entitlements.Choice && !iv.showHelp {
+		// A typed answer another child already has can be given again by typing "same".
+		desc = "Type same for the same as " + a.SameAs.Name + " (" + a.SameAs.Words + "). " + desc
+	}
 	opts := make([]wizard.Option, len(a.Choices))
 	for i, ch := range a.Choices {
 		opts[i] = wizard.Option{Value: ch.Value, Label: ch.Label}

@@ -315,6 +315,9 @@ func (iv *interviewScreen) keys() helpKeys {
 			full: [][]key.Binding{{kb("enter", "answer"), kb("ctrl+s", "skip"), kb("f1", "explain")}, {kb("ctrl+o", "results"), kb("ctrl+r", "read-out"), kb("ctrl+t", "notes"), kb("ctrl+l", "letters")}, family, {kb("tab", "answers"), kb("esc", "cases"), k.QuickExit}}}
 	}
 	short := []key.Binding{kb("enter", "answer"), k.Skip}
+	if iv.cs.s.NumChildren() > 1 {
+		short = append(short, k.NextChild) // in a family, moving between children comes early
+	}
 	if !iv.wide() {
 		short = append(short, kb("tab", "answers"))
 	}
@@ -322,6 +325,7 @@ func (iv *interviewScreen) keys() helpKeys {
 	if iv.wide() {
 		short = append(short, kb("tab", "answers"))
 	}
+
 	return helpKeys{short: append(short, k.QuickExit),
 		full: [][]key.Binding{{kb("↑/↓", "choose"), kb("enter", "answer"), k.Skip}, {k.Results, k.ReadOut, k.Notes, k.Letters}, family, {kb("tab", "answers"), kb("esc", "cases"), k.QuickExit}}}
 }
