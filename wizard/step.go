@@ -137,10 +137,14 @@ func (s *Session) AskFor(r Ref) Ask {
 	for _, o := range q.Options {
 		a.Choices = append(a.Choices, Choice{Value: o.Value, Label: o.Label})
 	}
-	a.Number = len(s.asked) + 1
-	for i, x := range s.asked {
+	// Who is at the keyboard is not one of the questions about the family: it is not counted.
+	a.Number = 1
+	for _, x := range s.asked {
 		if x == r {
-			a.Number = i + 1
+			return a
+		}
+		if x.Key != e.User {
+			a.Number++
 		}
 	}
 	return a
@@ -204,6 +208,10 @@ func (s *Session) set(a Ask, v string) (Step, error) {
 	} else {
 		kd := s.kids[r.Child]
 		if err := kd.own.Set(r.Key, v); err != nil {
+			if r.Key.Spec().Kind == e.DateValue {
+				// An engine that reads only whole days: ask for the day too.
+				return s.Current(), &AnswerError{Key: r.Key, Input: v, Message: msgDay}
+			}
 			return s.Current(), &AnswerError{Key: r.Key, Input: v, Message: msgNotAllowed}
 		}
 		kd.skipped[r.Key] = false
@@ -263,14 +271,16 @@ func (s *Session) Forget(r Ref) Step {
 	return s.step(before, edit)
 }
 
-// Back forgets the last answer given in this session, so that question comes again. With
-// nothing asked yet it changes nothing.
+// Back forgets the last answer given in this session, so that question comes again (its
+// Changes still say what moved, but it is not an Edit). With nothing asked yet it changes
+// nothing.
 func (s *Session) Back() Step {
 	if len(s.asked) == 0 {
 		return s.Current()
 	}
 	last := s.asked[len(s.asked)-1]
 	st := s.Forget(last)
+	st.Edit = false // going back is not a change to read out
 	if !st.Done && (st.Ask.Ref != last) {
 		// The question gone back to comes first, even where another now would.
 		st.Ask = s.AskFor(last)

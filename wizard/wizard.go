@@ -311,6 +311,16 @@ func (c Change) String() string {
 	return s
 }
 
+// Sentence is the change as a sentence to read aloud, with no arrows or symbols: "Kinship
+// allowance changed from may be eligible to not eligible, because …".
+func (c Change) Sentence() string {
+	s := fmt.Sprintf("%s changed from %s to %s", c.Title, strings.ToLower(e.StatusWords(c.From)), strings.ToLower(e.StatusWords(c.To)))
+	if c.Because != "" {
+		s += ", because " + strings.TrimRight(lowerFirst(c.Because), ".")
+	}
+	return s + "."
+}
+
 // lowerFirst lowers an ordinary first word ("The", "You") but keeps names ("Universal
 // Credit", "Leeds", "Child Benefit") as they are.
 func lowerFirst(s string) string {
