@@ -12,8 +12,6 @@ import (
 	"kincare/entitlements/letters"
 )
 
-func init() { commands["draft"] = runDraft }
-
 const draftUsage = "usage: kincare draft --answers FILE|- --request ID [--details FILE] [--as-of YYYY-MM-DD] --format txt|md|html|pdf --out PATH|- [--force]"
 
 func runDraft(args []string, env *cliEnv) error {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"golang.org/x/term"
 )
@@ -22,24 +23,35 @@ type cliEnv struct {
 	getenv           func(string) string
 }
 
-const usage = `kincare: what a kinship carer in England can get, and the letters that ask for it.
+// command is one entry of the command table: its name, the flags it takes, one line of help
+// and the function that runs it. A new command is a new file and one line in the table.
+type command struct {
+	name  string
+	args  string
+	help  string
+	run   func(args []string, env *cliEnv) error
+	extra []string // other names for the same command
+}
 
-Usage:
-  kincare [--db PATH] [--guest] [--accessible]     open the interface
-  kincare assess --answers FILE|- [--as-of DATE] [--format json|text]
-  kincare replay --answers FILE [--as-of DATE]     replay answers through the questions
-  kincare rules                                     every rule and figure, with sources and dates
-  kincare new --answers FILE [--label TEXT] [--details FILE] [--db PATH]
-  kincare cases [--db PATH]                         list saved cases
-  kincare delete (--case ID | --all) [--yes] [--db PATH]
-  kincare export [--case ID] --out FILE [--db PATH]
-  kincare import FILE [--db PATH]
-  kincare draft --answers FILE --request ID [--details FILE] --format txt|md|html|pdf --out PATH
-  kincare requests --due [--db PATH]                letters due or overdue for a reply
-  kincare --help | --version
+// commands is the one table of commands, in the order --help lists them.
+var commands []command
 
-Everything is kept on this computer. Nothing is sent anywhere.
-`
+func init() {
+	commands = []command{
+		{name: "assess", args: "--answers FILE|- [--as-of DATE] [--format json|text]", help: "what the answers give, as JSON or a read-out", run: runAssess},
+		{name: "replay", args: "--answers FILE [--as-of DATE]", help: "replay answers through the questions", run: runReplay},
+		{name: "rules", help: "every rule and figure, with sources and dates", run: runRules},
+		{name: "new", args: "--answers FILE [--label TEXT] [--details FILE] [--db PATH]", help: "save a case from an answers file", run: runNew},
+		{name: "cases", args: "[--db PATH]", help: "list saved cases", run: runCases},
+		{name: "delete", args: "(--case ID | --all) [--yes] [--db PATH]", help: "delete one case, or all data", run: runDelete},
+		{name: "export", args: "[--case ID] --out FILE [--db PATH]", help: "write cases to an export file", run: runExport},
+		{name: "import", args: "FILE [--db PATH]", help: "read cases from an export file", run: runImport},
+		{name: "draft", args: "--answers FILE --request ID [--details FILE] --format txt|md|html|pdf --out PATH", help: "draft one letter", run: runDraft},
+		{name: "requests", args: "--due [--db PATH]", help: "letters due or overdue for a reply", run: runRequests},
+		{name: "help", extra: []string{"-h", "--help"}, help: "this list", run: runHelp},
+		{name: "version", extra: []string{"-v", "--version"}, help: "the version of kincare", run: runVersion},
+	}
+}
 
 func main() {
 	env := &cliEnv{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv,
@@ -61,22 +73,11 @@ func run(args []string, env *cliEnv) int {
 	return 1
 }
 
+// dispatch runs the command named by the first argument, or the interface when there is none.
 func dispatch(args []string, env *cliEnv) error {
 	if len(args) > 0 {
-		switch args[0] {
-		case "-h", "--help", "help":
-			_, err := io.WriteString(env.stdout, usage)
-			return err
-		case "-v", "--version", "version":
-			_, err := fmt.Fprintf(env.stdout, "kincare %s\n", version)
-			return err
-		case "assess":
-			return runAssess(args[1:], env)
-		case "rules":
-			return runRules(args[1:], env)
-		}
-		if cmd, ok := commands[args[0]]; ok {
-			return cmd(args[1:], env)
+		if c, ok := findCommand(args[0]); ok {
+			return c.run(args[1:], env)
 		}
 		if args[0] != "" && args[0][0] != '-' {
 			return badInput("unknown command %q; run kincare --help for the list", args[0])
@@ -85,5 +86,52 @@ func dispatch(args []string, env *cliEnv) error {
 	return runInterface(args, env)
 }
 
-// commands are registered by the files that implement them.
-var commands = map[string]func([]string, *cliEnv) error{}
+func findCommand(name string) (command, bool) {
+	for _, c := range commands {
+		if c.name == name {
+			return c, true
+		}
+		for _, e := range c.extra {
+			if e == name {
+				return c, true
+			}
+		}
+	}
+	return command{}, false
+}
+
+// usageText is the --help text, built from the command table.
+func usageText() string {
+	var b strings.Builder
+	b.WriteString("kincare: what a kinship carer in England can get, and the letters that ask for it.\n\nUsage:\n")
+	line := func(use, help string) {
+		if len(use) <= 48 {
+			fmt.Fprintf(&b, "  %-48s  %s\n", use, help)
+		} else {
+			fmt.Fprintf(&b, "  %s\n  %-48s  %s\n", use, "", help)
+		}
+	}
+	line("kincare [--db PATH] [--guest] [--accessible]", "open the interface")
+	for _, c := range commands {
+		if c.name == "help" || c.name == "version" {
+			continue
+		}
+		use := "kincare " + c.name
+		if c.args != "" {
+			use += " " + c.args
+		}
+		line(use, c.help)
+	}
+	b.WriteString("  kincare --help | --version\n\nEverything is kept on this computer. Nothing is sent anywhere.\n")
+	return b.String()
+}
+
+func runHelp(_ []string, env *cliEnv) error {
+	_, err := io.WriteString(env.stdout, usageText())
+	return err
+}
+
+func runVersion(_ []string, env *cliEnv) error {
+	_, err := fmt.Fprintf(env.stdout, "kincare %s\n", version)
+	return err
+}

@@ -8,8 +8,6 @@ import (
 	"kincare/wizard"
 )
 
-func init() { commands["replay"] = runReplay }
-
 // runReplay answers a complete answers file through the wizard and says which questions it asked.
 func runReplay(args []string, env *cliEnv) error {
 	fs := flag.NewFlagSet("replay", flag.ContinueOnError)
