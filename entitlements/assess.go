@@ -201,6 +201,7 @@ func (r *Result) Report() Report {
 	for _, k := range r.Unanswered() {
 		rep.Unanswered = append(rep.Unanswered, k.String())
 	}
+	rep.Money = r.Money()
 	return rep
 }
 

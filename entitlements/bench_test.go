@@ -80,3 +80,48 @@ func BenchmarkReport(b *testing.B) {
 		}
 	})
 }
+
+// ktFamilyOfFour is the complete answers shared by four children of 1, 7, 11 and 16, each with
+// its own age and stage of education, the carer's answers in the household.
+func ktFamilyOfFour() Family {
+	all := ktCompleteAnswers()
+	var f Family
+	for _, k := range all.Known() {
+		if k != ChildAge && k != EducationKey {
+			_ = f.Household.Set(k, all.Value(k))
+		}
+	}
+	for i, c := range []struct{ age, education string }{{"16", "post_16"}, {"11", "secondary"}, {"7", "primary"}, {"1", "not_yet"}} {
+		var a Answers
+		_ = a.Set(ChildAge, c.age)
+		_ = a.Set(EducationKey, c.education)
+		f.Children = append(f.Children, FamilyChild{Name: []string{"Jess", "Liam", "Tyler", "Rose"}[i], Answers: a})
+	}
+	return f
+}
+
+// BenchmarkAssessFamily assesses four children (target: under four times BenchmarkAssess/complete),
+// and with money added, as `kincare assess` writes it.
+func BenchmarkAssessFamily(b *testing.B) {
+	d := MustDate("2026-11-22")
+	f := ktFamilyOfFour()
+	b.Run("four_children", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			AssessFamily(f, d)
+		}
+	})
+	b.Run("four_children_money", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			AssessFamily(f, d).Money()
+		}
+	})
+	b.Run("one_child_money", func(b *testing.B) {
+		a := ktCompleteAnswers()
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			Assess(a, d).Money()
+		}
+	})
+}

@@ -107,6 +107,7 @@ type ChildReport struct {
 type FamilyReport struct {
 	AsOf       string        `json:"as_of"`
 	Children   []ChildReport `json:"children"`
+	Money      MoneySummary  `json:"money"`
 	Unanswered []string      `json:"unanswered"`
 }
 
@@ -120,6 +121,7 @@ func (fr *FamilyResult) Report() FamilyReport {
 	for _, k := range fr.Unanswered() {
 		rep.Unanswered = append(rep.Unanswered, k.String())
 	}
+	rep.Money = fr.Money()
 	return rep
 }
 
@@ -170,7 +172,7 @@ func parseFamilyChild(data json.RawMessage) (FamilyChild, error) {
 	}
 	for name := range raw {
 		if name != "name" && name != "answers" {
-			return FamilyChild{}, fmt.Errorf("unknown key %q; a child has only name and answers", name)
+			return c, fmt.Errorf("unknown key %q; a child has only name and answers", name)
 		}
 	}
 	if c.Name == "" {

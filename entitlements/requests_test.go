@@ -129,11 +129,14 @@ func TestUnconfirmedFigureWords(t *testing.T) {
 					if !strings.Contains(w, "check the current") {
 						t.Errorf("%s as at %s: unconfirmed figure read as %q", o.ID, d, w)
 					}
-					if !strings.Contains(ReadOut(rep), "check the current") {
-						t.Errorf("%s as at %s: read-out does not say to check the current figure", o.ID, d)
+					if !strings.Contains(FullText(rep), "check the current") {
+						t.Errorf("%s as at %s: the full text does not say to check the current figure", o.ID, d)
 					}
 				}
 			}
+		}
+		if !rep.Money.Confirmed && !strings.Contains(ReadOut(rep), "this year's are not confirmed") {
+			t.Errorf("as at %s: the read-out counts an earlier year's rate without saying so", d)
 		}
 	}
 	if seen == 0 {

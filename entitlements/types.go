@@ -73,11 +73,12 @@ type Outcome struct {
 
 // Report is the whole assessment as the spec's JSON gives it.
 type Report struct {
-	AsOf        string    `json:"as_of"`
-	Arrangement string    `json:"arrangement"`
-	KinshipCare bool      `json:"kinship_care"`
-	Outcomes    []Outcome `json:"outcomes"`
-	Unanswered  []string  `json:"unanswered"`
+	AsOf        string       `json:"as_of"`
+	Arrangement string       `json:"arrangement"`
+	KinshipCare bool         `json:"kinship_care"`
+	Outcomes    []Outcome    `json:"outcomes"`
+	Money       MoneySummary `json:"money"`
+	Unanswered  []string     `json:"unanswered"`
 }
 
 // Arrangement ids.

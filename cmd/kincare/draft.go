@@ -53,6 +53,9 @@ func runDraft(args []string, env *cliEnv) error {
 	if err != nil {
 		return err
 	}
+	if in.Family != nil {
+		return badInput("draft: %s holds a family (household and children); a letter is drafted from one child's answers, so give a file of that child's answers", displayName(*answers))
+	}
 	var details entitlements.Details
 	if *detailsPath != "" {
 		var data []byte

@@ -38,8 +38,8 @@ var commands []command
 
 func init() {
 	commands = []command{
-		{name: "assess", args: "--answers FILE|- [--as-of DATE] [--format json|text]", help: "what the answers give, as JSON or a read-out", run: runAssess},
-		{name: "replay", args: "--answers FILE [--as-of DATE]", help: "replay answers through the questions", run: runReplay},
+		{name: "assess", args: "--answers FILE|- [--as-of DATE] [--format json|text|full]", help: "what the answers give: JSON, the short read-out, or every outcome", run: runAssess},
+		{name: "replay", args: "--answers FILE [--as-of DATE]", help: "replay answers (one child or a family) through the questions", run: runReplay},
 		{name: "rules", help: "every rule and figure, with sources and dates", run: runRules},
 		{name: "new", args: "--answers FILE [--label TEXT] [--details FILE] [--db PATH]", help: "save a case from an answers file", run: runNew},
 		{name: "cases", args: "[--db PATH]", help: "list saved cases", run: runCases},

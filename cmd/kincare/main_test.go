@@ -39,6 +39,9 @@ func TestAssessScenarios(t *testing.T) {
 		if err := json.Unmarshal(data, &sc); err != nil {
 			t.Fatal(err)
 		}
+		if sc.Answers == nil {
+			continue // a family: TestAssessFamilyScenarios
+		}
 		in, _ := json.Marshal(map[string]any{"as_of": sc.AsOf, "answers": sc.Answers})
 		code, out, stderr := runCLI(t, string(in), nil, "assess", "--answers", "-", "--as-of", sc.AsOf, "--format", "json")
 		if code != 0 {
@@ -128,17 +131,29 @@ func TestAsOfFlagOverridesFile(t *testing.T) {
 
 func TestTextFormatReadsOut(t *testing.T) {
 	data, _ := os.ReadFile("../../entitlements/testdata/scenarios/sgo-grandmother-previously-looked-after.json")
-	code, out, _ := runCLI(t, string(data), nil, "assess", "--answers", "-", "--format", "text")
+	code, out, _ := runCLI(t, string(data), nil, "assess", "--answers", "-", "--format", "full")
 	if code != 0 {
 		t.Fatal(code)
 	}
 	for _, w := range []string{"Special guardianship", "What you can get", "Money:", "Child Benefit", "a week (2026-27)", "What you may be able to get"} {
 		if !strings.Contains(out, w) {
-			t.Errorf("text summary lacks %q", w)
+			t.Errorf("full text lacks %q", w)
 		}
 	}
 	if strings.Index(out, "What you can get") > strings.Index(out, "What needs checking") && strings.Contains(out, "What needs checking") {
 		t.Error("what they can get must come before what needs checking")
+	}
+	// The short read-out: the arrangement, then the money, then what to do.
+	code, short, _ := runCLI(t, string(data), nil, "assess", "--answers", "-", "--format", "text")
+	if code != 0 {
+		t.Fatal(code)
+	}
+	arr, money, next := strings.Index(short, "special guardian"), strings.Index(short, "You can claim about £"), strings.Index(short, "What to do next")
+	if arr < 0 || money < arr || next < money || !strings.Contains(short, "Child Benefit about £1,410") {
+		t.Errorf("read-out order or money wrong:\n%s", short)
+	}
+	if n := len(strings.Fields(short)); n > entitlements.ReadOutLimit(1) {
+		t.Errorf("read-out has %d words", n)
 	}
 }
 
