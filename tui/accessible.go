@@ -32,6 +32,9 @@ type AccessibleOptions struct {
 	// Terminal says Out is a terminal: only then does a quick exit or a lock clear the screen.
 	// Nothing but plain text is ever written to a pipe or a file.
 	Terminal bool
+	// Passphrase, when given (for scripts), opens a protected file, or protects a new one
+	// from its first save, without asking.
+	Passphrase string
 	// ReadSecret reads a passphrase without showing it (from the terminal). Nil reads a line.
 	ReadSecret func(prompt string) (string, error)
 	// Interrupt receives ctrl+c: a quick exit.

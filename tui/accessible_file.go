@@ -31,10 +31,23 @@ func (l *lineSession) openFile() error {
 		return nil
 	}
 	if _, err := os.Stat(l.opts.DBPath); errors.Is(err, fs.ErrNotExist) {
+		if l.opts.Passphrase != "" {
+			l.pass = []byte(l.opts.Passphrase)
+			l.say("Your cases will be protected by the passphrase you gave when you save one.")
+			l.say("")
+			return nil
+		}
 		return l.firstRun()
 	}
 	var opts storage.Options
-	if prot, err := storage.IsProtected(l.opts.DBPath); err == nil && prot {
+	if prot, err := storage.IsProtected(l.opts.DBPath); err == nil && prot && l.opts.Passphrase != "" {
+		db, err := storage.Open(l.opts.DBPath, storage.Options{Passphrase: []byte(l.opts.Passphrase)})
+		if err != nil {
+			return err
+		}
+		l.store = db
+		return nil
+	} else if err == nil && prot {
 		l.say("Your case file is protected. Type the passphrase to open it.")
 		for try := 1; ; try++ {
 			p, err := l.secret("Passphrase: ")

@@ -27,30 +27,25 @@ func (l *lineSession) results() error {
 				l.say("%s:", c.Label)
 			}
 		}
-		l.say("%s", spoken(entitlements.SituationWords(rep)))
-		if entitlements.ArrangementOf(ptr(l.s.Answers(i))) != entitlements.ArrNotKinship {
+		// The arrangement is the read-out's first sentence; here only what it is not.
+		if rep.KinshipCare {
 			l.say("%s", l.countWords(rep))
+		} else {
+			l.say("%s", spoken(entitlements.SituationWords(rep)))
 		}
-		l.say("")
 	}
+	l.say("")
 	l.say("%s", spoken(l.readOut()))
 	l.sayOpen(l.s.Current())
 	return nil
 }
 
-func ptr(a entitlements.Answers) *entitlements.Answers { return &a }
-
-// readOut is the read-out of the whole family: each child's in turn.
+// readOut is the short read-out: one child's, or the family's taken as one.
 func (l *lineSession) readOut() string {
-	var parts []string
-	for i := 0; i < l.s.NumChildren(); i++ {
-		text := strings.TrimSpace(entitlements.ReadOut(l.s.Result(i).Report()))
-		if l.s.NumChildren() > 1 {
-			text = "About " + l.s.Child(i).Label + ".\n" + text
-		}
-		parts = append(parts, text)
+	if l.s.NumChildren() == 1 {
+		return entitlements.ReadOut(l.s.Result(0).Report())
 	}
-	return strings.Join(parts, "\n\n") + "\n"
+	return entitlements.FamilyReadOut(l.s.FamilyResult().Report())
 }
 
 // countWords opens the results with how many things there are by status: "You can get 13
@@ -67,7 +62,10 @@ func (l *lineSession) countWords(rep entitlements.Report) string {
 		return strconv.Itoa(k) + " things"
 	}
 	checking := strconv.Itoa(n[entitlements.Check]) + " need checking"
-	if n[entitlements.Check] == 1 {
+	switch n[entitlements.Check] {
+	case 0:
+		checking = "none need checking"
+	case 1:
 		checking = "1 needs checking"
 	}
 	who := l.words("You", "The carer")
