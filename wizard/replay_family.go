@@ -30,6 +30,26 @@ func (r FamilyReplay) Questions() int {
 // leaves out (or gives a value the question does not offer), until the session is done. Every
 // question is asked at most once, so it always ends.
 func ReplayFamily(f e.Family, asOf e.Date) (FamilyReplay, *Session) {
+	rep, _, s := replayFamily(f, asOf)
+	return rep, s
+}
+
+// ReplayChild is ReplayAnswers through a session: one child's answers file, the questions in
+// the order asked.
+func ReplayChild(a e.Answers, asOf e.Date) (Replay, *Session) {
+	var f e.Family
+	for _, k := range a.Known() {
+		if e.IsHouseholdKey(k) {
+			f.Household.Set(k, a.Value(k))
+		}
+	}
+	f.Children = []e.FamilyChild{{Name: "the child", Answers: a}}
+	rep, order, s := replayFamily(f, asOf)
+	return Replay{Asked: order, NotAsked: rep.Children[0].NotAsked, Done: rep.Done}, s
+}
+
+func replayFamily(f e.Family, asOf e.Date) (FamilyReplay, []string, *Session) {
+	order := []string{}
 	start := e.Family{Children: make([]e.FamilyChild, len(f.Children))}
 	if u, ok := f.Household.Get(e.User); ok {
 		start.Household.Set(e.User, u)
@@ -50,14 +70,15 @@ func ReplayFamily(f e.Family, asOf e.Date) (FamilyReplay, *Session) {
 		var has bool
 		if a.Child == Household {
 			v, has = f.Household.Get(a.Key)
-			if !has {
-				v, has = f.Children[s.Focus()].Answers.Get(a.Key)
+			for c := 0; !has && c < len(f.Children); c++ {
+				v, has = f.Children[c].Answers.Get(a.Key)
 			}
 			rep.Household = append(rep.Household, a.Question.Name)
 		} else {
 			v, has = f.Merged(a.Child).Get(a.Key)
 			rep.Children[a.Child].Asked = append(rep.Children[a.Child].Asked, a.Question.Name)
 		}
+		order = append(order, a.Question.Name)
 		next, err := s.Answer(a, v)
 		if !has || err != nil {
 			next = s.Skip(a)
@@ -80,5 +101,5 @@ func ReplayFamily(f e.Family, asOf e.Date) (FamilyReplay, *Session) {
 			}
 		}
 	}
-	return rep, s
+	return rep, order, s
 }

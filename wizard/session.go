@@ -286,10 +286,14 @@ func (s *Session) IsSkipped(r Ref) bool {
 // Asked lists the answers given or skipped through this session, in order.
 func (s *Session) Asked() []Ref { return append([]Ref(nil), s.asked...) }
 
-// norm puts the carer's own keys on the household.
+// norm puts the carer's own keys on the household, except where a child's own answer to one
+// stands in its place (a family file may give a child its own "not sure"): that stays the
+// child's.
 func (s *Session) norm(r Ref) Ref {
 	if e.IsHouseholdKey(r.Key) {
-		r.Child = Household
+		if r.Child < 0 || r.Child >= len(s.kids) || !s.kids[r.Child].own.Has(r.Key) {
+			r.Child = Household
+		}
 	} else if r.Child < 0 || r.Child >= len(s.kids) {
 		r.Child = min(max(r.Child, 0), len(s.kids)-1)
 	}

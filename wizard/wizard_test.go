@@ -432,7 +432,7 @@ func TestAnswerNormalises(t *testing.T) {
 	}
 }
 
-func BenchmarkNext(b *testing.B) {
+func BenchmarkWizardNext(b *testing.B) {
 	var a e.Answers
 	for k, v := range map[e.Key]string{e.Country: "england", e.Relationship: "grandparent", e.LivingWithCarer: "yes", e.ParentInHome: "no", e.LegalStatus: "sgo"} {
 		a.Set(k, v)
