@@ -278,6 +278,12 @@ func (l *lineSession) secret(prompt string) (string, error) {
 	if l.opts.ReadSecret != nil && !l.pending {
 		p, err := l.opts.ReadSecret(prompt)
 		l.say("")
+		select {
+		case <-l.opts.Interrupt:
+			// ctrl+c while the passphrase was typed: the terminal held it until Enter.
+			return "", l.quickExit()
+		default:
+		}
 		if err != nil {
 			return "", errEnd
 		}
