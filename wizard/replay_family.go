@@ -62,10 +62,10 @@ func replayFamily(f e.Family, asOf e.Date) (FamilyReplay, []string, *Session) {
 	for i, c := range f.Children {
 		rep.Children[i] = ChildReplay{Name: c.Name, Asked: []string{}, NotAsked: []string{}}
 	}
-	st := s.Current()
+	// The quiet forms of Answer and Skip: a replay needs the next question, not what changed.
+	a, more := s.next()
 	limit := (int(e.NumKeys) + 1) * (len(f.Children) + 1)
-	for n := 0; n < limit && !st.Done; n++ {
-		a := st.Ask
+	for n := 0; n < limit && more; n++ {
 		var v string
 		var has bool
 		if a.Child == Household {
@@ -79,13 +79,12 @@ func replayFamily(f e.Family, asOf e.Date) (FamilyReplay, []string, *Session) {
 			rep.Children[a.Child].Asked = append(rep.Children[a.Child].Asked, a.Question.Name)
 		}
 		order = append(order, a.Question.Name)
-		next, err := s.Answer(a, v)
-		if !has || err != nil {
-			next = s.Skip(a)
+		if !has || s.take(a, v) != nil {
+			s.skip(s.norm(a.Ref))
 		}
-		st = next
+		a, more = s.next()
 	}
-	rep.Done = st.Done
+	rep.Done = !more
 	for i := range f.Children {
 		asked := map[string]bool{}
 		for _, n := range rep.Children[i].Asked {
