@@ -6,8 +6,10 @@ import (
 )
 
 // Index entries use a small binary form rather than JSON because the cold list of 100,000
-// cases decodes every one of them; JSON was the slowest step there.
-const indexFormat = 0x10
+// cases decodes every one of them; JSON was the slowest step there. Format 0x11 (schema 3)
+// adds the children after the dues: a count, then each child's name and age plus one (0 when
+// the age is not known).
+const indexFormat = 0x11
 
 var errBadIndex = errors.New("index entry is damaged")
 
@@ -18,6 +20,10 @@ func (e *indexEntry) marshal() []byte {
 	}
 	for _, d := range e.Dues {
 		n += 5 + len(d)
+	}
+	n += 5
+	for _, c := range e.Children {
+		n += 10 + len(c.Name)
 	}
 	b := make([]byte, 0, n)
 	b = append(b, indexFormat)
@@ -30,6 +36,12 @@ func (e *indexEntry) marshal() []byte {
 	for _, d := range e.Dues {
 		b = binary.AppendUvarint(b, uint64(len(d)))
 		b = append(b, d...)
+	}
+	b = binary.AppendUvarint(b, uint64(len(e.Children)))
+	for _, c := range e.Children {
+		b = binary.AppendUvarint(b, uint64(len(c.Name)))
+		b = append(b, c.Name...)
+		b = binary.AppendUvarint(b, uint64(c.Age+1))
 	}
 	return b
 }
@@ -82,6 +94,23 @@ func parseIndex(b string) (indexEntry, error) {
 			e.Dues = make([]string, 0, cnt)
 		}
 		e.Dues = append(e.Dues, d)
+	}
+	cnt, k = uvarint(b)
+	if k <= 0 || cnt > uint64(len(b)) {
+		return e, errBadIndex
+	}
+	b = b[k:]
+	if cnt > 0 {
+		e.Children = make([]ChildSummary, cnt)
+	}
+	for i := range e.Children {
+		name, ok := str()
+		age, k := uvarint(b)
+		if !ok || k <= 0 || age > 1000 {
+			return e, errBadIndex
+		}
+		b = b[k:]
+		e.Children[i] = ChildSummary{Name: name, Age: int(age) - 1}
 	}
 	if len(b) != 0 {
 		return e, errBadIndex

@@ -41,6 +41,18 @@ func TestCrashChild(t *testing.T) {
 		}
 		fmt.Fprintf(os.Stdout, "SAVED %s %s\n", c.ID, marker)
 		switch i % 6 {
+		case 1: // now and then a large import, which goes through a fresh copy of the file
+			if i%30 == 1 {
+				bulk := make([]Case, importBatch+1)
+				for j := range bulk {
+					bulk[j] = Case{ID: NewID(), Label: fmt.Sprintf("bulk-%s", marker)}
+				}
+				if _, err := ImportCases(d, bulk, ImportRefuse); err != nil {
+					fmt.Fprintf(os.Stdout, "IMPORTFAIL %v\n", err)
+					os.Exit(4)
+				}
+				fmt.Fprintf(os.Stdout, "IMPORTED bulk-%s\n", marker)
+			}
 		case 3: // a re-save of a printed case with the same content
 			if last != nil {
 				if err := d.Save(last); err != nil {
@@ -74,7 +86,8 @@ func TestCrashSafety(t *testing.T) {
 	}
 	dir := t.TempDir()
 	path := filepath.Join(dir, "kincare.db")
-	saved := map[string]string{} // id -> marker
+	saved := map[string]string{}  // id -> marker
+	imported := map[string]bool{} // label of every case of an import that returned
 	start := time.Now()
 	for k := 0; k < kills; k++ {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.count=1")
@@ -121,17 +134,19 @@ func TestCrashSafety(t *testing.T) {
 			switch {
 			case len(f) == 3 && f[0] == "SAVED":
 				saved[f[1]] = f[2]
+			case len(f) == 2 && f[0] == "IMPORTED":
+				imported[f[1]] = true
 			case l == "READY":
 			default:
 				t.Fatalf("kill %d: child reported %q", k, l)
 			}
 		}
 		if k%40 == 39 {
-			verifyCrashFile(t, path, saved)
+			verifyCrashFile(t, path, saved, imported)
 		}
 	}
-	verifyCrashFile(t, path, saved)
-	t.Logf("%d kills, %d cases saved and intact, %v", kills, len(saved), time.Since(start))
+	verifyCrashFile(t, path, saved, imported)
+	t.Logf("%d kills, %d cases saved and intact, %d imports of %d cases whole, %v", kills, len(saved), len(imported), importBatch+1, time.Since(start))
 	if len(saved) == 0 {
 		t.Fatal("no case was ever saved: the kills were too early to test anything")
 	}
@@ -144,7 +159,7 @@ func TestCrashSafety(t *testing.T) {
 	}
 }
 
-func verifyCrashFile(t *testing.T, path string, saved map[string]string) {
+func verifyCrashFile(t *testing.T, path string, saved map[string]string, imported map[string]bool) {
 	t.Helper()
 	d, err := Open(path, Options{})
 	if err != nil {
@@ -158,7 +173,7 @@ func verifyCrashFile(t *testing.T, path string, saved map[string]string) {
 		}
 		want := sampleCase(marker)
 		if c.Label != want.Label || c.Details.Carer.Name != want.Details.Carer.Name || len(c.Notes) != 1 ||
-			c.Notes[0].Text != want.Notes[0].Text || !bytes.Contains(c.Answers, []byte(marker)) {
+			c.Notes[0].Text != want.Notes[0].Text || !bytes.Contains(c.Household, []byte(marker)) || len(c.Children) != 2 || c.Children[0].Name != "Tyler "+marker {
 			t.Fatalf("case %s damaged: %+v", id, c)
 		}
 	}
@@ -168,5 +183,22 @@ func verifyCrashFile(t *testing.T, path string, saved map[string]string) {
 	}
 	if len(list) < len(saved) {
 		t.Fatalf("list has %d cases, %d were saved", len(list), len(saved))
+	}
+	// an import is all or nothing, and all once it returned
+	bulk := map[string]int{}
+	for _, sm := range list {
+		if strings.HasPrefix(sm.Label, "bulk-") {
+			bulk[sm.Label]++
+		}
+	}
+	for label := range imported {
+		if bulk[label] == 0 {
+			t.Fatalf("import %s returned but is lost", label)
+		}
+	}
+	for label, n := range bulk {
+		if n != importBatch+1 {
+			t.Fatalf("import %s is in part: %d of %d cases", label, n, importBatch+1)
+		}
 	}
 }

@@ -1,27 +1,46 @@
 // Package storage keeps kincare's cases: in one bbolt file on disk, or only in memory for
-// guest mode. It knows nothing of screens; answers are kept as raw JSON so it does not
-// depend on the rules engine.
+// guest mode. It knows nothing of screens. Answers are kept as raw JSON, so a key a newer
+// kincare saved is carried along rather than lost; family.go converts a case to the engine's
+// entitlements.Family and back. Reply dates come from entitlements/letters (tracking.go).
+//
+// # A case is a family
+//
+// A case holds a household (the carer's own answers, entitlements.HouseholdKeys, given once)
+// and 1 to 12 children, each with a stable random id, a name, its own answers and skipped
+// keys; a child's own answer wins over the household's. Letters (Request) name the ids of
+// the children they are about. A letter's tracking keeps the original's sent and due dates
+// for ever; its follow-up, once sent, carries its own (tracking.go, the one place that
+// decides "overdue").
 //
 // # The file
 //
 // One bbolt file (default path: see DefaultPath), created with mode 0600 in a folder made
 // with mode 0700. It has three buckets:
 //
-//	meta   format="kincare", schema (uint64 big-endian, now 2), created (RFC 3339),
+//	meta   format="kincare", schema (uint64 big-endian, now 3), created (RFC 3339),
 //	       and, only in protected files, kdf (JSON argon2id settings and salt) and
 //	       verifier (a known text sealed with the key). dirty is present while replaced
 //	       or deleted text may still sit in bbolt's free pages.
 //	cases  key: case id (32 random hex digits), value: the case as JSON (Case's tags).
 //	index  key: case id, value: a small binary record (label, council, carer, second
-//	       carer, child, updated, reply dates still awaited) so listing 100,000 cases
-//	       reads only these, not every case.
+//	       carer, child, updated, reply dates still awaited, each child's name and age)
+//	       so listing 100,000 cases reads only these, not every case.
 //
 // Ids and bucket names are never derived from names, so a protected file's structure
 // says nothing about the families in it.
 //
-// Schema versions: 1 had meta and cases only; 2 added the index. Open runs every migration
-// step from the file's version to the current one in a single transaction, so a crash
-// leaves the old version intact. testdata/v1*.db are real version-1 files kept to test this.
+// Schema versions: 1 had meta and cases only; 2 added the index; 3 made each case a family
+// (upgrade.go: every old case becomes a family of one, household keys moved to the
+// household, the merged answers exactly the old ones). Open runs every migration step from
+// the file's version to the current one in a single transaction, so a crash leaves the old
+// version intact. testdata/v1*.db and v2*.db are real old files kept to test this.
+//
+// # Importing many cases
+//
+// An import of more than one batch (2,000 cases) is written into a fresh copy of the file
+// in id order and bounded batches, which is then moved over the case file: all or nothing,
+// without one transaction holding every case (import.go). ImportFileTo reads the export as it
+// decodes it and keeps each case only as the JSON it stores.
 //
 // Opening never hangs and never harms a file it cannot read: bbolt's lock wait is bounded
 // (Options.Timeout, default 2s, then ErrLocked); the two header pages are checked by hand

@@ -8,8 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"sort"
-	"strings"
+
 	"time"
 
 	"golang.org/x/crypto/chacha20poly1305"
@@ -19,7 +18,7 @@ import (
 const (
 	ExportFormat          = "kincare-export"
 	ExportFormatEncrypted = "kincare-export-encrypted"
-	ExportVersion         = 1
+	ExportVersion         = 2
 )
 
 // ErrImport is the kind of every problem with an export file.
@@ -35,7 +34,7 @@ type exportFile struct {
 	Exported string          `json:"exported,omitempty"`
 	Count    int             `json:"count"`
 	SHA256   string          `json:"sha256"`
-	Cases    json.RawMessage `json:"cases"`
+	Cases    json.RawMessage `json:"cases"` // read by scanExport one case at a time
 }
 
 type encryptedExport struct {
@@ -90,215 +89,6 @@ func Export(cases []Case, passphrase []byte) ([]byte, error) {
 func exportAD(env encryptedExport) []byte {
 	kj, _ := json.Marshal(env.KDF)
 	return []byte(fmt.Sprintf("%s/%d/%s", env.Format, env.Version, kj))
-}
-
-// Import reads an export, checking it has not been damaged or edited. passphrase is needed
-// only for an encrypted export. It does not touch any store; see ImportCases.
-func Import(data []byte, passphrase []byte) ([]Case, error) {
-	var head struct {
-		Format  string `json:"format"`
-		Version int    `json:"version"`
-	}
-	if err := json.Unmarshal(data, &head); err != nil {
-		return nil, errImport("it is not a kincare export, or it has been damaged (%s)", plainJSONError(err))
-	}
-	switch head.Format {
-	case ExportFormat:
-	case ExportFormatEncrypted:
-		if head.Version > ExportVersion {
-			return nil, errImport("it was made by a newer version of kincare; update kincare to import it")
-		}
-		var env encryptedExport
-		if err := strictJSON(data, &env); err != nil {
-			return nil, errImport("it has been damaged or edited (%s)", plainJSONError(err))
-		}
-		if len(passphrase) == 0 {
-			return nil, &Error{Kind: ErrNeedPassphrase, Msg: "This export is protected by a passphrase. Enter the passphrase it was exported with."}
-		}
-		if !env.KDF.sane() || len(env.Nonce) != chacha20poly1305.NonceSizeX {
-			return nil, errImport("it has been damaged or edited")
-		}
-		key := env.KDF.derive(passphrase)
-		aead := newAEAD(key)
-		plain, err := aead.Open(nil, env.Nonce, env.Data, exportAD(env))
-		wipeAEAD(aead)
-		wipe(key)
-		if err != nil {
-			return nil, &Error{Kind: ErrWrongPassphrase, Msg: "That passphrase does not open this export, or the export has been damaged or edited. Check the passphrase and try again. Nothing was imported."}
-		}
-		defer wipe(plain)
-		return importPlain(plain)
-	case "":
-		return nil, errImport("it is not a kincare export")
-	default:
-		return nil, errImport("it is a %q file, not a kincare export", head.Format)
-	}
-	return importPlain(data)
-}
-
-func importPlain(data []byte) ([]Case, error) {
-	var f exportFile
-	if err := strictJSON(data, &f); err != nil {
-		return nil, errImport("it has been damaged or edited (%s)", plainJSONError(err))
-	}
-	if f.Format != ExportFormat {
-		return nil, errImport("it is not a kincare export")
-	}
-	if f.Version > ExportVersion {
-		return nil, errImport("it was made by a newer version of kincare; update kincare to import it")
-	}
-	if f.Version < 1 {
-		return nil, errImport("its version number is missing")
-	}
-	sum := sha256.Sum256(f.Cases)
-	if f.SHA256 != hex.EncodeToString(sum[:]) {
-		return nil, errImport("it has been changed since kincare wrote it, or it is damaged (its check number does not match)")
-	}
-	var cases []Case
-	if err := strictJSON(f.Cases, &cases); err != nil {
-		return nil, errImport("a case in it is not in the expected form (%s)", plainJSONError(err))
-	}
-	if len(cases) != f.Count {
-		return nil, errImport("it should hold %d cases but holds %d", f.Count, len(cases))
-	}
-	seen := map[string]bool{}
-	now := time.Now().UTC()
-	for i := range cases {
-		c := &cases[i]
-		if !validID(c.ID) {
-			return nil, errImport("case %d has a reference kincare did not make", i+1)
-		}
-		if seen[c.ID] {
-			return nil, errImport("case %s appears twice", c.ID)
-		}
-		seen[c.ID] = true
-		if err := prepare(c, now); err != nil {
-			return nil, errImport("case %s cannot be read: %v", c.ID, err)
-		}
-	}
-	return cases, nil
-}
-
-func strictJSON(data []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return err
-	}
-	if dec.More() {
-		return errors.New("extra data after the end")
-	}
-	return nil
-}
-
-// plainJSONError drops the "json: " prefix and Go type names people would not understand.
-func plainJSONError(err error) string {
-	msg := strings.TrimPrefix(err.Error(), "json: ")
-	if strings.Contains(msg, "cannot unmarshal") {
-		return "a value is of the wrong kind"
-	}
-	if strings.HasPrefix(msg, "unknown field") {
-		return "it contains an entry kincare does not know: " + strings.TrimPrefix(msg, "unknown field ")
-	}
-	return msg
-}
-
-// ImportMode says what to do when an imported case has the same reference as one already kept.
-type ImportMode int
-
-const (
-	// ImportRefuse imports nothing if any case is already there, returning *ConflictError.
-	ImportRefuse ImportMode = iota
-	// ImportAsCopies gives clashing cases a new reference, keeping both.
-	ImportAsCopies
-	// ImportReplace replaces the kept case with the imported one.
-	ImportReplace
-)
-
-// ConflictError lists cases in an import that are already in the store.
-type ConflictError struct {
-	IDs    []string
-	Labels []string // the labels in the store, for the message
-}
-
-func (e *ConflictError) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%d case(s) in this export are already here: ", len(e.IDs))
-	for i, id := range e.IDs {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		if e.Labels[i] != "" {
-			fmt.Fprintf(&b, "%q (%s)", e.Labels[i], id)
-		} else {
-			b.WriteString(id)
-		}
-	}
-	b.WriteString(". Nothing was imported. Import them as new copies, or choose to replace the cases here.")
-	return b.String()
-}
-
-// Is lets errors.Is(err, ErrConflict) work.
-func (e *ConflictError) Is(target error) bool { return target == ErrConflict }
-
-// ErrConflict matches *ConflictError.
-var ErrConflict = errors.New("some imported cases are already here")
-
-type putter interface{ put([]*Case) error }
-
-// ImportCases adds cases (from Import) to s according to mode and returns the references
-// they are kept under, in order. Either every case is imported or, on error, none is.
-func ImportCases(s Store, cases []Case, mode ImportMode) ([]string, error) {
-	var clash []int
-	ce := &ConflictError{}
-	for i, c := range cases {
-		old, err := s.Get(c.ID)
-		if err == nil {
-			clash = append(clash, i)
-			ce.IDs = append(ce.IDs, c.ID)
-			ce.Labels = append(ce.Labels, old.Label)
-		} else if !errors.Is(err, ErrNotFound) {
-			return nil, err
-		}
-	}
-	if len(clash) > 0 && mode == ImportRefuse {
-		sort.Sort(byID(*ce))
-		return nil, ce
-	}
-	batch := make([]*Case, len(cases))
-	for i := range cases {
-		c := cloneCase(cases[i])
-		batch[i] = &c
-	}
-	if mode == ImportAsCopies {
-		for _, i := range clash {
-			batch[i].ID = NewID()
-		}
-	}
-	p, ok := s.(putter)
-	if !ok {
-		for _, c := range batch {
-			if err := s.Save(c); err != nil {
-				return nil, err
-			}
-		}
-	} else if err := p.put(batch); err != nil {
-		return nil, err
-	}
-	ids := make([]string, len(batch))
-	for i, c := range batch {
-		ids[i] = c.ID
-	}
-	return ids, nil
-}
-
-type byID ConflictError
-
-func (b byID) Len() int           { return len(b.IDs) }
-func (b byID) Less(i, j int) bool { return b.IDs[i] < b.IDs[j] }
-func (b byID) Swap(i, j int) {
-	b.IDs[i], b.IDs[j] = b.IDs[j], b.IDs[i]
-	b.Labels[i], b.Labels[j] = b.Labels[j], b.Labels[i]
 }
 
 // ExportAll reads every case from s, for "kincare export".

@@ -20,8 +20,12 @@ func init() {
 
 func sampleCase(marker string) *Case {
 	return &Case{
-		Label:   "Case " + marker,
-		Answers: json.RawMessage(`{"council":"Leeds ` + marker + `","legal_status":"sgo","child_age":7}`),
+		Label:     "Case " + marker,
+		Household: json.RawMessage(`{"council":"Leeds ` + marker + `","benefits":"yes"}`),
+		Children: []Child{
+			{ID: NewChildID(), Name: "Tyler " + marker, Answers: json.RawMessage(`{"legal_status":"sgo","child_age":7}`)},
+			{ID: NewChildID(), Name: "Ava", Answers: json.RawMessage(`{"legal_status":"sgo","child_age":2}`), Skipped: []string{"school_stage"}},
+		},
 		Details: entitlements.Details{
 			Carer:  &entitlements.Person{Name: "Margaret " + marker, Address: []string{"12 Mill Lane " + marker, "Leeds"}, Postcode: "LS1 4AB"},
 			Child:  &entitlements.Child{Name: "Tyler " + marker, DateOfBirth: "2019-05-14"},

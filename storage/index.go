@@ -3,6 +3,8 @@ package storage
 import (
 	"slices"
 	"strings"
+
+	"kincare/entitlements"
 )
 
 // index is the in-memory copy of the small index, kept for the session so a second listing
@@ -54,6 +56,8 @@ func (x *index) search(query, today string) []Summary {
 		x.sorted = s
 	}
 	words := strings.Fields(strings.ToLower(query))
+	day, _ := entitlements.ParseDate(today)
+	late := lateOn(day)
 	var out []Summary
 	if len(words) == 0 {
 		out = make([]Summary, 0, len(x.sorted))
@@ -68,7 +72,7 @@ next:
 				}
 			}
 		}
-		out = append(out, e.summary(today))
+		out = append(out, e.summary(late, today))
 	}
 	return out
 }

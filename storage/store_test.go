@@ -30,13 +30,13 @@ func TestStoreBasics(t *testing.T) {
 			}
 			time.Sleep(2 * time.Millisecond)
 			b := sampleCase("bravo")
-			b.Answers = nil
+			b.Household, b.Children = nil, nil
 			b.Details.Council = &entitlements.Office{Name: "Wakefield Council"}
 			if err := d.Save(b); err != nil {
 				t.Fatal(err)
 			}
-			if string(b.Answers) != "{}" {
-				t.Fatalf("nil answers stored as %s", b.Answers)
+			if string(b.Household) != "{}" || len(b.Children) != 1 || string(b.Children[0].Answers) != "{}" || !validChildID(b.Children[0].ID) {
+				t.Fatalf("no answers stored as %s and %+v", b.Household, b.Children)
 			}
 			got, err := d.Get(a.ID)
 			if err != nil {
@@ -113,8 +113,13 @@ func TestSaveRejectsBadInput(t *testing.T) {
 	d := openT(t, filepath.Join(t.TempDir(), "k.db"), "")
 	defer d.Close()
 	for _, c := range []*Case{
-		{Answers: json.RawMessage(`[1,2]`)},
-		{Answers: json.RawMessage(`{"council":`)},
+		{Household: json.RawMessage(`[1,2]`)},
+		{Household: json.RawMessage(`{"council":`)},
+		{Children: []Child{{Answers: json.RawMessage(`"sgo"`)}}},
+		{Children: []Child{{ID: "a1b2c3d4"}, {ID: "a1b2c3d4"}}},
+		{Children: []Child{{ID: "Tyler"}}},
+		{Children: make([]Child, 13)},
+		{Children: []Child{{Name: strings.Repeat("x", 101)}}},
 		{ID: "Margaret-Okafor"},
 		{AsOf: "22/11/2026"},
 	} {

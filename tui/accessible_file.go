@@ -217,7 +217,13 @@ func (l *lineSession) openSaved() (bool, error) {
 
 // caseName is how the case list names a case: its label, else the names in it.
 func caseName(c storage.Summary) string {
-	for _, n := range []string{c.Label, strings.TrimSpace(c.CarerName + " " + c.ChildName), c.Council} {
+	var kids []string
+	for _, ch := range c.Children {
+		if ch.Name != "" {
+			kids = append(kids, ch.Name)
+		}
+	}
+	for _, n := range []string{c.Label, strings.TrimSpace(c.CarerName + " " + strings.Join(kids, ", ")), c.Council} {
 		if strings.TrimSpace(n) != "" {
 			return n
 		}
@@ -225,63 +231,76 @@ func caseName(c storage.Summary) string {
 	return "a case with no name"
 }
 
-// sessionFromCase resumes a saved case: the carer's own answers in the household, the rest
-// the child's, each with its skips.
+// sessionFromCase resumes a saved case: its household and children, each with its skips.
 func sessionFromCase(c storage.Case, asOf entitlements.Date) (*wizard.Session, error) {
-	var a entitlements.Answers
-	if len(c.Answers) > 0 {
-		if err := json.Unmarshal(c.Answers, &a); err != nil {
-			return nil, err
-		}
+	f, err := c.Family()
+	if err != nil {
+		return nil, err
 	}
 	if c.AsOf != "" {
 		if d, err := entitlements.ParseDate(c.AsOf); err == nil {
 			asOf = d
 		}
 	}
-	st := wizard.Start{AsOf: asOf, Children: []wizard.ChildStart{{}}}
-	child := &st.Children[0]
-	for _, k := range a.Known() {
-		if entitlements.IsHouseholdKey(k) {
-			st.Household.Set(k, a.Value(k))
-		} else {
-			child.Answers.Set(k, a.Value(k))
-		}
-	}
-	for _, name := range c.Skipped {
-		if k, ok := entitlements.KeyNamed(name); ok {
-			if entitlements.IsHouseholdKey(k) {
-				st.HouseholdSkipped = append(st.HouseholdSkipped, k)
-			} else {
-				child.Skipped = append(child.Skipped, k)
-			}
-		}
-	}
-	if c.Details.Child != nil {
-		child.Name, _, _ = strings.Cut(strings.TrimSpace(c.Details.Child.Name), " ")
+	st := wizard.Start{AsOf: asOf, Household: f.Household, HouseholdSkipped: keysNamed(c.HouseholdSkipped)}
+	for i, ch := range c.Children {
+		st.Children = append(st.Children, wizard.ChildStart{ID: ch.ID, Name: ch.Name, Answers: f.Children[i].Answers, Skipped: keysNamed(ch.Skipped)})
 	}
 	return wizard.Resume(st)
 }
 
-// caseFromSession is the case to save: one child's answers merged with the household's.
-func caseFromSession(c storage.Case, s *wizard.Session) storage.Case {
-	raw, _ := json.Marshal(s.Answers(0))
-	c.Answers = raw
-	c.Skipped = nil
-	for _, k := range append(s.Skipped(wizard.Household), s.Skipped(0)...) {
-		c.Skipped = append(c.Skipped, k.String())
+func keysNamed(names []string) []entitlements.Key {
+	var ks []entitlements.Key
+	for _, n := range names {
+		if k, ok := entitlements.KeyNamed(n); ok {
+			ks = append(ks, k)
+		}
 	}
-	return c
+	return ks
+}
+
+func keyNames(ks []entitlements.Key) []string {
+	var out []string
+	for _, k := range ks {
+		out = append(out, k.String())
+	}
+	return out
+}
+
+// caseFromSession is the case to save: the household and each child, matched to the saved
+// children by id so letters keep naming the right child. A child new in this session gets
+// its lasting id now.
+func caseFromSession(c storage.Case, s *wizard.Session) (storage.Case, error) {
+	house, err := json.Marshal(s.Household())
+	if err != nil {
+		return c, err
+	}
+	c.Household, c.HouseholdSkipped = house, keyNames(s.Skipped(wizard.Household))
+	saved := map[string]storage.Child{}
+	for _, ch := range c.Children {
+		saved[ch.ID] = ch
+	}
+	c.Children = make([]storage.Child, s.NumChildren())
+	for i, info := range s.Children() {
+		ch, ok := saved[info.ID]
+		if !ok {
+			ch = storage.Child{ID: storage.NewChildID()}
+			s.SetChildID(i, ch.ID)
+		}
+		own, err := json.Marshal(s.Own(i))
+		if err != nil {
+			return c, err
+		}
+		ch.Name, ch.Answers, ch.Skipped = info.Name, own, keyNames(s.Skipped(i))
+		c.Children[i] = ch
+	}
+	return c, nil
 }
 
 // save keeps the case, making the case file first if this is the first save.
 func (l *lineSession) save() error {
 	if l.guest {
 		l.say("This is a guest session, so nothing can be saved.")
-		return nil
-	}
-	if l.s.NumChildren() > 1 {
-		l.say("This version of kincare can save only one child per case, so this family was not saved. Save each child as its own case for now.")
 		return nil
 	}
 	c := storage.Case{AsOf: l.opts.AsOf.String()}
@@ -306,8 +325,11 @@ func (l *lineSession) save() error {
 		}
 		l.store = db
 	}
-	c = caseFromSession(c, l.s)
-	if err := l.store.Save(&c); err != nil {
+	c, err := caseFromSession(c, l.s)
+	if err == nil {
+		err = l.store.Save(&c)
+	}
+	if err != nil {
 		l.say("The case could not be saved: %v", err)
 		return nil
 	}

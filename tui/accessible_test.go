@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -223,15 +224,15 @@ func TestAccessibleCouncilSuggestionsAndSaving(t *testing.T) {
 		t.Fatalf("saved cases = %+v", list)
 	}
 	c, _ := store.Get(list[0].ID)
-	if !strings.Contains(string(c.Answers), `"council":"Bolton"`) {
-		t.Errorf("the suggested council was not used: %s", c.Answers)
+	if !strings.Contains(string(c.MergedAnswers(0)), `"council":"Bolton"`) {
+		t.Errorf("the suggested council was not used: %s", c.MergedAnswers(0))
 	}
 }
 
 func TestAccessibleOpenSavedCaseAndDraftLetter(t *testing.T) {
 	store := storage.NewMemory()
 	raw := []byte(`{"country":"england","user":"adviser","living_with_carer":"yes","relationship":"grandparent","parent_in_home":"no","legal_status":"sgo","previously_looked_after":"yes","council_involved":"no","order_date":"2024-03-01","council":"Leeds","placing_council":"Leeds","child_age":7,"child_disabled":"no","considering_order":"none","court_case":"none","in_work":"no","education":"primary","school_type":"state","parents_died":"none","benefits":"no","carer_pension_age":"no"}`)
-	c := storage.Case{Label: "Nana Joy", Answers: raw, Details: entitlements.Details{Child: &entitlements.Child{Name: "Tyler Okafor"}}}
+	c := storage.Case{Label: "Nana Joy", Household: raw, Details: entitlements.Details{Child: &entitlements.Child{Name: "Tyler Okafor"}}}
 	if err := store.Save(&c); err != nil {
 		t.Fatal(err)
 	}
@@ -247,6 +248,45 @@ func TestAccessibleOpenSavedCaseAndDraftLetter(t *testing.T) {
 		t.Error("a complete saved case should go straight to the results")
 	}
 	noInternals(t, out)
+}
+
+// A family is saved with its household and each child, and opens again as the same family.
+func TestAccessibleFamilySavedAndReopened(t *testing.T) {
+	store := storage.NewMemory()
+	ava := []string{"Ava", "1", "1", "1", "1", "1", "1", "2", "2", "1", "1", "2", "1", "same", "s"}
+	out := runLines(t, script(append(append(margaret, ava...), "save", "Margaret", "0")...), store)
+	if !strings.Contains(out, "Saved in") {
+		t.Fatalf("not saved:\n%s", out)
+	}
+	list, _ := store.List("2026-11-22")
+	if len(list) != 1 {
+		t.Fatalf("%d cases saved", len(list))
+	}
+	c, _ := store.Get(list[0].ID)
+	if len(c.Children) != 2 || c.Children[0].Name != "Tyler" || c.Children[1].Name != "Ava" {
+		t.Fatalf("children saved: %+v", c.Children)
+	}
+	if strings.Contains(string(c.Children[1].Answers), `"council":`) || !strings.Contains(string(c.Household), `"council":"Leeds"`) {
+		t.Errorf("the carer's answers belong to the household: %s / %s", c.Household, c.Children[1].Answers)
+	}
+	if !slices.Contains(c.Children[1].Skipped, "placing_council") {
+		t.Errorf("Ava's skip was not kept: %v", c.Children[1].Skipped)
+	}
+	ids := []string{c.Children[0].ID, c.Children[1].ID}
+	// Reopened: the family's results straight away, then a change saved keeps the children's ids.
+	out = runLines(t, script("2", "1", "change", "1", "2", "save", "0"), store)
+	for _, want := range []string{"Opened Margaret.", "Tyler, 7:", "Ava, 2:", "Summary for Tyler and Ava"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("reopened output lacks %q", want)
+		}
+	}
+	c, _ = store.Get(list[0].ID)
+	if c.Children[0].ID != ids[0] || c.Children[1].ID != ids[1] {
+		t.Errorf("the children's ids changed on saving again: %v, then %s %s", ids, c.Children[0].ID, c.Children[1].ID)
+	}
+	if !strings.Contains(string(c.Household), `"country":"wales"`) {
+		t.Errorf("the changed country was not saved: %s", c.Household)
+	}
 }
 
 // No file is made until something is saved, and the first run asks how to keep cases.

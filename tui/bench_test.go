@@ -85,7 +85,7 @@ func makeCases(t testing.TB, n int) string {
 	}
 	cases := make([]storage.Case, n)
 	for i := range cases {
-		cases[i] = storage.Case{ID: storage.NewID(), Label: fmt.Sprintf("Case %d", i), Answers: []byte(`{"country":"england","council":"Leeds","legal_status":"sgo"}`),
+		cases[i] = storage.Case{ID: storage.NewID(), Label: fmt.Sprintf("Case %d", i), Household: []byte(`{"country":"england","council":"Leeds","legal_status":"sgo"}`),
 			Created: fixedTime, Updated: fixedTime.Add(time.Duration(i) * time.Minute)}
 	}
 	if _, err := storage.ImportCases(db, cases, storage.ImportRefuse); err != nil {

@@ -25,10 +25,8 @@ type caseState struct {
 
 func newCaseState(c storage.Case, today entitlements.Date) (*caseState, error) {
 	var a entitlements.Answers
-	if len(c.Answers) > 0 {
-		if err := json.Unmarshal(c.Answers, &a); err != nil {
-			return nil, err
-		}
+	if err := json.Unmarshal(c.MergedAnswers(0), &a); err != nil {
+		return nil, err
 	}
 	asOf := today
 	if c.AsOf != "" {
@@ -38,7 +36,7 @@ func newCaseState(c storage.Case, today entitlements.Date) (*caseState, error) {
 	}
 	cs := &caseState{c: c, w: wizard.New(a, asOf)}
 	var skipped []entitlements.Key
-	for _, name := range c.Skipped {
+	for _, name := range c.Skipped(0) {
 		if k, ok := entitlements.KeyNamed(name); ok {
 			skipped = append(skipped, k)
 		}
@@ -78,11 +76,12 @@ func (cs *caseState) label() string {
 // snapshot is the case as it should be saved now.
 func (cs *caseState) snapshot() storage.Case {
 	c := cs.c
-	c.Answers = mustJSON(cs.w.Answers())
-	c.Skipped = nil
+	_ = c.SetMergedAnswers(0, mustJSON(cs.w.Answers())) // child 0 always exists
+	var skipped []string
 	for _, k := range cs.w.SkippedKeys() {
-		c.Skipped = append(c.Skipped, k.String())
+		skipped = append(skipped, k.String())
 	}
+	c.SetSkipped(0, skipped)
 	c.Notes = append([]storage.Note(nil), cs.c.Notes...)
 	// Requests and details are copied deeply: the save runs alongside the screen.
 	c.Requests = make([]storage.Request, len(cs.c.Requests))

@@ -52,12 +52,12 @@ func (f fixedStore) Search(q, today string) ([]storage.Summary, error) {
 func oddCases(t testing.TB) storage.Store {
 	st := storage.NewMemory()
 	cases := []storage.Case{
-		{Label: "Mrs Ahmed, Leeds", Answers: []byte(`{"council":"Leeds","country":"england"}`)},
-		{Label: "Nana 👵🏽 Joy and the twins 👧🏾👦🏾", Answers: []byte(`{}`),
+		{Label: "Mrs Ahmed, Leeds", Household: []byte(`{"council":"Leeds","country":"england"}`)},
+		{Label: "Nana 👵🏽 Joy and the twins 👧🏾👦🏾", Household: []byte(`{}`),
 			Requests: []storage.Request{{ID: "sg_support_assessment", Status: storage.StatusSent, SentOn: "2026-01-02", ReplyDue: "2026-01-30"}}},
-		{Label: "عائلة حسن — منشستر", Answers: []byte(`{"council":"Manchester"}`)},
-		{Label: "\x1b[31mRed\x1b]52;c;aGVsbG8=\x07 pasted \x1b[2J label", Answers: []byte(`{}`)},
-		{Label: strings.Repeat("A very long label that goes on and on ", 8), Answers: []byte(`{}`)},
+		{Label: "عائلة حسن — منشستر", Household: []byte(`{"council":"Manchester"}`)},
+		{Label: "\x1b[31mRed\x1b]52;c;aGVsbG8=\x07 pasted \x1b[2J label", Household: []byte(`{}`)},
+		{Label: strings.Repeat("A very long label that goes on and on ", 8), Household: []byte(`{}`)},
 	}
 	for i := range cases {
 		c := cases[i]

@@ -153,7 +153,7 @@ func protectedDB(t *testing.T, pass string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := storage.Case{Label: "Locked case", Answers: []byte(`{"country":"england"}`)}
+	c := storage.Case{Label: "Locked case", Household: []byte(`{"country":"england"}`)}
 	if err := db.Save(&c); err != nil {
 		t.Fatal(err)
 	}

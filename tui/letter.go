@@ -640,9 +640,16 @@ func (lt *letterModel) markSent(m *Model) tea.Cmd {
 		return nil
 	}
 	r := m.cs.ensureRequest(lt.id)
-	due := letters.ReplyDue(lt.id, d)
-	r.Status, r.SentOn, r.SentHow, r.ReplyDue, r.RepliedOn = storage.StatusSent, lt.sentOn, sentHows[lt.howCur], due.String(), ""
+	// A follow-up is sent with its own dates; the first letter's are kept as they were.
+	mark := r.MarkSent
+	if lt.follow {
+		mark = r.MarkFollowUpSent
+	}
+	due, err := mark(d, sentHows[lt.howCur])
 	lt.mode = lmView
+	if err != nil {
+		return m.setStatus(err.Error(), true)
+	}
 	lt.setContent(m)
 	return tea.Batch(m.markDirty(), m.setStatus("Marked as sent. Reply due by "+due.Long()+".", false))
 }

@@ -114,11 +114,7 @@ func (cs *caseState) ensureRequest(id string) *storage.Request {
 
 // overdue says whether a reply to the request is late on today.
 func requestOverdue(r *storage.Request, today entitlements.Date) bool {
-	if r == nil || r.Status != storage.StatusSent || r.ReplyDue == "" {
-		return false
-	}
-	due, err := entitlements.ParseDate(r.ReplyDue)
-	return err == nil && letters.Overdue(due, today)
+	return r != nil && r.Overdue(today)
 }
 
 // overdueCount is how many letters of the case in front wait for a late reply.
@@ -165,9 +161,9 @@ func (m *Model) requestState(r *storage.Request) (string, bool) {
 			s += " by " + how
 		}
 		if requestOverdue(r, m.c.today) {
-			return "OVERDUE: reply was due by " + longDate(r.ReplyDue) + ", " + s, true
+			return "OVERDUE: reply was due by " + longDate(r.Due()) + ", " + s, true
 		}
-		return s + ", reply due by " + longDate(r.ReplyDue), false
+		return s + ", reply due by " + longDate(r.Due()), false
 	case storage.StatusReplied:
 		return "replied on " + longDate(r.RepliedOn), false
 	}

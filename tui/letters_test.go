@@ -337,7 +337,7 @@ func TestLetterFollowUpEdit(t *testing.T) {
 	d.key("enter", "m")
 	d.m.lt.in.SetValue(workingDaysBefore(fixedToday, 25).Time().Format("2 January 2006"))
 	d.key("enter", "3")
-	if r := d.m.cs.request("sg_support_assessment"); r.SentHow != "by hand" {
+	if r := d.m.cs.request("sg_support_assessment"); r.SentHow != storage.SentByHand {
 		t.Fatalf("sent how %q", r.SentHow)
 	}
 	d.key("f")

@@ -71,7 +71,7 @@ func (m *Model) createCase(user, label string) tea.Cmd {
 	if r := []rune(label); len(r) > 120 {
 		label = string(r[:120])
 	}
-	c := storage.Case{ID: storage.NewID(), Label: label, Answers: mustJSON(a)}
+	c := storage.Case{ID: storage.NewID(), Label: label, Household: mustJSON(a)}
 	cs, err := newCaseState(c, m.c.today)
 	if err != nil {
 		return m.setStatus(err.Error(), true)

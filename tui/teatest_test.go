@@ -151,8 +151,8 @@ func TestTeatestQuickExitMidInterview(t *testing.T) {
 		t.Fatalf("cases after quick exit = %d", len(list))
 	}
 	c, _ := st2.Get(list[0].ID)
-	if !strings.Contains(string(c.Answers), `"country":"england"`) {
-		t.Errorf("the answer before quick exit was lost: %s", c.Answers)
+	if !strings.Contains(string(c.MergedAnswers(0)), `"country":"england"`) {
+		t.Errorf("the answer before quick exit was lost: %s", c.MergedAnswers(0))
 	}
 }
 

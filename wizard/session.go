@@ -128,7 +128,7 @@ func Resume(st Start) (*Session, error) {
 func (s *Session) newID() string {
 	for {
 		s.made++
-		id := fmt.Sprintf("child-%d", s.made)
+		id := fmt.Sprintf("new-%d", s.made)
 		taken := false
 		for _, k := range s.kids {
 			taken = taken || k.id == id
@@ -203,6 +203,14 @@ func (s *Session) Child(i int) ChildInfo {
 	kd := s.kids[i]
 	age, ok := kd.merged.Age()
 	return ChildInfo{ID: kd.id, Name: kd.name, Label: s.label(i), Age: age, HasAge: ok}
+}
+
+// SetChildID gives child i the lasting id its record keeps (storage chooses it at the first
+// save); until then a new child's id is one the session made up ("new-2").
+func (s *Session) SetChildID(i int, id string) {
+	if i >= 0 && i < len(s.kids) && id != "" {
+		s.kids[i].id = id
+	}
 }
 
 // NumChildren is how many children the case holds (1 to 12).

@@ -47,7 +47,7 @@ func init() {
 		{name: "export", args: "[--case ID] --out FILE [--db PATH]", help: "write cases to an export file", run: runExport},
 		{name: "import", args: "FILE [--db PATH]", help: "read cases from an export file", run: runImport},
 		{name: "draft", args: "--answers FILE --request ID [--details FILE] --format txt|md|html|pdf --out PATH", help: "draft one letter", run: runDraft},
-		{name: "requests", args: "--due [--db PATH]", help: "letters due or overdue for a reply", run: runRequests},
+		{name: "requests", args: "[--due] | draft|sent|follow-up|replied --case ID --request ID ...", help: "letters and replies; track them from scripts (requests -h)", run: runRequests},
 		{name: "help", extra: []string{"-h", "--help"}, help: "this list", run: runHelp},
 		{name: "version", extra: []string{"-v", "--version"}, help: "the version of kincare", run: runVersion},
 	}

@@ -29,9 +29,6 @@ func runNew(args []string, env *cliEnv) error {
 	if in.AsOf != nil {
 		c.AsOf = d.String()
 	}
-	if c.Answers, err = json.Marshal(in.Answers); err != nil {
-		return err
-	}
 	if *details != "" {
 		data, err := os.ReadFile(*details)
 		if err != nil {
@@ -41,8 +38,26 @@ func runNew(args []string, env *cliEnv) error {
 			return badInput("%s: %v", *details, err)
 		}
 	}
+	// The family form keeps the household and each child; one child's answers become a
+	// family of one, named as the details name the child.
+	if in.Family != nil {
+		if err := c.SetFamily(*in.Family); err != nil {
+			return badInput("%s: %v", displayName(*answers), err)
+		}
+	} else {
+		raw, err := json.Marshal(in.Answers)
+		if err != nil {
+			return err
+		}
+		if err := c.SetMergedAnswers(0, raw); err != nil {
+			return badInput("%s: %v", displayName(*answers), err)
+		}
+		if c.Details.Child != nil {
+			c.Children[0].Name = c.Details.Child.Name
+		}
+	}
 	if c.Label == "" {
-		c.Label = defaultLabel(c.Details, in.Answers)
+		c.Label = defaultLabel(c)
 	}
 	return withStore(*db, env, func(s *storage.DB) error {
 		if err := s.Save(&c); err != nil {
@@ -53,16 +68,30 @@ func runNew(args []string, env *cliEnv) error {
 	})
 }
 
-// defaultLabel names a case by the child's first name and the council, when given.
-func defaultLabel(d entitlements.Details, a entitlements.Answers) string {
+// defaultLabel names a case by the children's first names and the council, when given.
+func defaultLabel(c storage.Case) string {
 	var parts []string
-	if d.Child != nil && d.Child.Name != "" {
+	var names []string
+	for _, ch := range c.Children {
+		if f := strings.Fields(ch.Name); len(f) > 0 {
+			names = append(names, f[0])
+		}
+	}
+	d := c.Details
+	switch {
+	case len(names) > 0:
+		parts = append(parts, strings.Join(names, ", "))
+	case d.Child != nil && d.Child.Name != "":
 		parts = append(parts, strings.Fields(d.Child.Name)[0])
-	} else if d.Carer != nil && d.Carer.Name != "" {
+	case d.Carer != nil && d.Carer.Name != "":
 		parts = append(parts, d.Carer.Name)
 	}
-	if c := a.Value(entitlements.CouncilKey); c != "" {
-		parts = append(parts, c)
+	var house struct {
+		Council string `json:"council"`
+	}
+	_ = json.Unmarshal(c.MergedAnswers(0), &house)
+	if house.Council != "" {
+		parts = append(parts, entitlements.CleanText(house.Council))
 	}
 	if len(parts) == 0 {
 		return "New case"
