@@ -22,9 +22,6 @@ func runNew(args []string, env *cliEnv) error {
 	if err != nil {
 		return err
 	}
-	if in.Family != nil {
-		return badInput("new: %s holds a family (household and children); a saved case holds one child for now, so save each child from a file of its own answers", displayName(*answers))
-	}
 	c := storage.Case{Label: entitlements.CleanText(*label)}
 	if in.AsOf != nil {
 		c.AsOf = d.String()
