@@ -317,6 +317,9 @@ type Input struct {
 
 // ParseInput reads an answers file strictly. Errors name the key and the allowed values.
 func ParseInput(data []byte) (Input, error) {
+	if err := CheckJSON(data, MaxAnswersFileBytes, "the answers file"); err != nil {
+		return Input{}, err
+	}
 	var raw map[string]json.RawMessage
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&raw); err != nil {

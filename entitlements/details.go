@@ -56,6 +56,9 @@ type Order struct {
 // ParseDetails reads the details JSON strictly: an unknown key is an error naming it,
 // and every text field is cleaned of control characters and terminal escape sequences.
 func ParseDetails(data []byte) (Details, error) {
+	if err := CheckJSON(data, MaxDetailsFileBytes, "the details file"); err != nil {
+		return Details{}, err
+	}
 	var d Details
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()

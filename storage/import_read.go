@@ -20,6 +20,9 @@ import (
 // Import reads an export, checking it has not been damaged or edited. passphrase is needed
 // only for an encrypted export. It does not touch any store; see ImportCases.
 func Import(data []byte, passphrase []byte) ([]Case, error) {
+	if len(data) > MaxImportBytes {
+		return nil, errImport("it is %d MB, and kincare reads at most %d MB at once; check it is the right file", len(data)>>20, MaxImportBytes>>20)
+	}
 	var head struct {
 		Format  string `json:"format"`
 		Version int    `json:"version"`
@@ -77,7 +80,7 @@ func ImportFile(path string, passphrase []byte) ([]Case, error) {
 	head, _ := br.Peek(512)
 	if bytes.Contains(head, []byte(ExportFormatEncrypted)) || !bytes.Contains(head, []byte(ExportFormat)) {
 		// sealed as a whole, or not an export at all: Import says which
-		data, err := io.ReadAll(br)
+		data, err := io.ReadAll(io.LimitReader(br, MaxImportBytes+1))
 		if err != nil {
 			return nil, err
 		}
@@ -112,6 +115,10 @@ func scanCases(r io.Reader, each func(Case) error) error {
 		}
 		seen[c.ID] = true
 		if err := prepare(&c, now); err != nil {
+			var e *Error
+			if errors.As(err, &e) && e.Err != nil {
+				err = e.Err // a limit's bare phrase, said in the import's own sentence
+			}
 			return errImport("case %s cannot be read: %v", c.ID, err)
 		}
 		return each(c)

@@ -144,10 +144,10 @@ func (d *DB) writeRecords(tx *bolt.Tx, recs []record) (replaced bool, err error)
 		if cb.Get([]byte(r.id)) != nil {
 			replaced = true
 		}
-		if err := cb.Put([]byte(r.id), encodeValue(d.aead, bucketCases, r.id, r.val)); err != nil {
+		if err := cb.Put([]byte(r.id), d.encode(bucketCases, r.id, r.val)); err != nil {
 			return false, err
 		}
-		if err := ib.Put([]byte(r.id), encodeValue(d.aead, bucketIndex, r.id, r.e.marshal())); err != nil {
+		if err := ib.Put([]byte(r.id), d.encode(bucketIndex, r.id, r.e.marshal())); err != nil {
 			return false, err
 		}
 	}

@@ -119,7 +119,7 @@ func (l *lineSession) firstRun() error {
 
 // choosePassphrase asks for a passphrase twice. It is kept in memory until the first save.
 func (l *lineSession) choosePassphrase() error {
-	l.say("Choose a passphrase of at least 10 letters, or four words, for example: kettle river blue sparrow.")
+	l.say("Choose a passphrase of at least 10 characters, or four words, for example: purple kettle river morning.")
 	l.say("If you forget it, nobody can open the file, not even you.")
 	for {
 		p, err := l.secret("Passphrase: ")
@@ -131,8 +131,8 @@ func (l *lineSession) choosePassphrase() error {
 			l.say("")
 			return nil
 		}
-		if msg := passphraseAdvice(p); msg != "" {
-			l.say("%s", msg)
+		if err := storage.CheckPassphrase([]byte(p)); err != nil {
+			l.say("%s", err.Error())
 			continue
 		}
 		again, err := l.secret("Type the same passphrase again, to be sure: ")
@@ -148,14 +148,6 @@ func (l *lineSession) choosePassphrase() error {
 		l.say("")
 		return nil
 	}
-}
-
-// passphraseAdvice says kindly why a passphrase is too easy to guess ("" if it is not).
-func passphraseAdvice(p string) string {
-	if len([]rune(p)) >= 10 || len(strings.Fields(p)) >= 4 {
-		return ""
-	}
-	return "That passphrase is short, so it would be easy to guess. Use at least 10 letters, or four words, for example: kettle river blue sparrow."
 }
 
 // openSaved offers the saved cases, newest first. It returns false for a new case.

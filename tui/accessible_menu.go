@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"kincare/entitlements/letters"
+	"kincare/storage"
 )
 
 // menuItem is one thing to do after the results, numbered in the order shown.
@@ -245,7 +246,9 @@ func (l *lineSession) saveLetter(text string) error {
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
-	err = writePrivate(path, []byte(text), false)
+	// Written as every kincare file is, and recorded with the case file, so that "delete all
+	// my data" finds it.
+	err = storage.WriteRecorded(l.store, path, []byte(text), false)
 	if errors.Is(err, fs.ErrExist) {
 		yes, rerr := l.read(path + " already exists. Type yes to replace it: ")
 		if rerr != nil {
@@ -255,7 +258,7 @@ func (l *lineSession) saveLetter(text string) error {
 			l.say("The file was not changed.")
 			return nil
 		}
-		err = writePrivate(path, []byte(text), true)
+		err = storage.WriteRecorded(l.store, path, []byte(text), true)
 	}
 	if err != nil {
 		l.say("The letter could not be saved: %v", err)

@@ -314,7 +314,7 @@ func TestAccessibleNoFileUntilSaved(t *testing.T) {
 	}
 	// With a passphrase: a short one is refused kindly; the file is made, protected, at the save.
 	out = run(script("2", "short", "kettle river blue sparrow", "kettle river blue sparrow", "1", "", "1", "q", "save", "Nana", "0"))
-	if !strings.Contains(out, "easy to guess") {
+	if !strings.Contains(out, storage.PassphraseAdvice) {
 		t.Errorf("a short passphrase was not refused:\n%s", out)
 	}
 	if !strings.Contains(out, "Saved in "+path) {

@@ -42,7 +42,7 @@ func listCases(s *storage.DB, search string, env *cliEnv) error {
 		if c.Overdue > 0 {
 			over = fmt.Sprintf("%d overdue", c.Overdue)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", c.ID, c.Label, childrenColumn(c.Children), c.Updated.Local().Format("2 Jan 2006 15:04"), over)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", c.ID, shown(c.Label), shown(childrenColumn(c.Children)), c.Updated.Local().Format("2 Jan 2006 15:04"), over)
 	}
 	return tw.Flush()
 }

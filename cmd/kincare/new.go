@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 	"strings"
 
 	"kincare/entitlements"
@@ -27,9 +26,9 @@ func runNew(args []string, env *cliEnv) error {
 		c.AsOf = d.String()
 	}
 	if *details != "" {
-		data, err := os.ReadFile(*details)
+		data, err := readInput(*details, env.stdin, entitlements.MaxDetailsFileBytes, "the details file")
 		if err != nil {
-			return badInput("cannot read the details file %s: %v", *details, err)
+			return err
 		}
 		if c.Details, err = entitlements.ParseDetails(data); err != nil {
 			return badInput("%s: %v", *details, err)

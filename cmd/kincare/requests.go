@@ -118,7 +118,7 @@ func listRequests(s *storage.DB, due bool, t entitlements.Date, env *cliEnv) err
 	tw := tabwriter.NewWriter(env.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "REPLY DUE\tSTATE\tCASE\tLETTER\tABOUT\tSENT\tCASE ID")
 	for _, r := range rows {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.due, r.state, r.label, r.letter, r.children, r.sent, r.id)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", shown(r.due), shown(r.state), shown(r.label), shown(r.letter), shown(r.children), shown(r.sent), r.id)
 	}
 	return tw.Flush()
 }

@@ -121,7 +121,7 @@ func runRequestDraft(args []string, env *cliEnv) error {
 		}
 		r.Children = []string{c.Children[i].ID}
 		r.Versions = append(r.Versions, storage.LetterVersion{At: time.Now().UTC(), Text: l.Text()})
-		fmt.Fprintf(env.stdout, "Drafted %q about %s (version %d).\n", l.Title, childNames(*c, r.Children), len(r.Versions))
+		fmt.Fprintf(env.stdout, "Drafted %q about %s (version %d).\n", l.Title, shown(childNames(*c, r.Children)), len(r.Versions))
 		return nil
 	})
 }
