@@ -181,7 +181,8 @@ func arrangementSentence(arr string, outcomes []Outcome) string {
 		return "You were appointed the child's guardian, for example in a parent's will."
 	case ArrNotKinship:
 		if len(outcomes) > 0 && len(outcomes[0].Why) > 0 {
-			return outcomes[0].Why[0]
+			first, _, _ := strings.Cut(outcomes[0].Why[0], ". ")
+			return strings.TrimSuffix(first, ".") + "."
 		}
 		return "This is not kinship care: a parent is the child's main carer, or the child does not live with you."
 	case ArrOutsideEngland:

@@ -68,6 +68,7 @@ type lineSession struct {
 	opts  AccessibleOptions
 	s     *wizard.Session
 	cs    *storage.Case // the saved case being worked on, or nil
+	ids   childIDs      // the case file's id for each child of the session
 	store storage.Store // nil until a file is opened or first saved
 	guest bool
 	// pass is the passphrase chosen on the first run, kept until the file is made at the

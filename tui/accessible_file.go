@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -11,7 +10,6 @@ import (
 
 	"kincare/entitlements"
 	"kincare/storage"
-	"kincare/wizard"
 )
 
 // The line mode keeps nothing until the person saves: an existing case file is opened (with
@@ -195,12 +193,16 @@ func (l *lineSession) openSaved() (bool, error) {
 			l.say("That case could not be opened: %v", err)
 			continue
 		}
-		s, err := sessionFromCase(c, l.opts.AsOf)
+		asOf := l.opts.AsOf
+		if d, err := entitlements.ParseDate(c.AsOf); err == nil {
+			asOf = d
+		}
+		s, ids, err := sessionOf(c, asOf)
 		if err != nil {
 			l.say("That case could not be opened: %v", err)
 			continue
 		}
-		l.s, l.cs = s, &c
+		l.s, l.cs, l.ids = s, &c, ids
 		l.say("Opened %s.", caseName(list[i-1]))
 		l.say("")
 		return true, nil
@@ -221,72 +223,6 @@ func caseName(c storage.Summary) string {
 		}
 	}
 	return "a case with no name"
-}
-
-// sessionFromCase resumes a saved case: its household and children, each with its skips.
-func sessionFromCase(c storage.Case, asOf entitlements.Date) (*wizard.Session, error) {
-	f, err := c.Family()
-	if err != nil {
-		return nil, err
-	}
-	if c.AsOf != "" {
-		if d, err := entitlements.ParseDate(c.AsOf); err == nil {
-			asOf = d
-		}
-	}
-	st := wizard.Start{AsOf: asOf, Household: f.Household, HouseholdSkipped: keysNamed(c.HouseholdSkipped)}
-	for i, ch := range c.Children {
-		st.Children = append(st.Children, wizard.ChildStart{ID: ch.ID, Name: ch.Name, Answers: f.Children[i].Answers, Skipped: keysNamed(ch.Skipped)})
-	}
-	return wizard.Resume(st)
-}
-
-func keysNamed(names []string) []entitlements.Key {
-	var ks []entitlements.Key
-	for _, n := range names {
-		if k, ok := entitlements.KeyNamed(n); ok {
-			ks = append(ks, k)
-		}
-	}
-	return ks
-}
-
-func keyNames(ks []entitlements.Key) []string {
-	var out []string
-	for _, k := range ks {
-		out = append(out, k.String())
-	}
-	return out
-}
-
-// caseFromSession is the case to save: the household and each child, matched to the saved
-// children by id so letters keep naming the right child. A child new in this session gets
-// its lasting id now.
-func caseFromSession(c storage.Case, s *wizard.Session) (storage.Case, error) {
-	house, err := json.Marshal(s.Household())
-	if err != nil {
-		return c, err
-	}
-	c.Household, c.HouseholdSkipped = house, keyNames(s.Skipped(wizard.Household))
-	saved := map[string]storage.Child{}
-	for _, ch := range c.Children {
-		saved[ch.ID] = ch
-	}
-	c.Children = make([]storage.Child, s.NumChildren())
-	for i, info := range s.Children() {
-		ch, ok := saved[info.ID]
-		if !ok {
-			ch = storage.Child{ID: storage.NewChildID()}
-			s.SetChildID(i, ch.ID)
-		}
-		own, err := json.Marshal(s.Own(i))
-		if err != nil {
-			return c, err
-		}
-		ch.Name, ch.Answers, ch.Skipped = info.Name, own, keyNames(s.Skipped(i))
-		c.Children[i] = ch
-	}
-	return c, nil
 }
 
 // save keeps the case, making the case file first if this is the first save.
@@ -317,11 +253,11 @@ func (l *lineSession) save() error {
 		}
 		l.store = db
 	}
-	c, err := caseFromSession(c, l.s)
-	if err == nil {
-		err = l.store.Save(&c)
+	if l.ids == nil {
+		l.ids = childIDs{}
 	}
-	if err != nil {
+	saveSession(l.s, l.ids, &c)
+	if err := l.store.Save(&c); err != nil {
 		l.say("The case could not be saved: %v", err)
 		return nil
 	}

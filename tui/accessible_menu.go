@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -267,16 +266,4 @@ func (l *lineSession) saveLetter(text string) error {
 	l.written = append(l.written, path)
 	l.say("Saved the letter to %s.", path)
 	return nil
-}
-
-// expandHome reads a leading ~ as the home folder, as a shell would.
-func expandHome(p string) string {
-	if p != "~" && !strings.HasPrefix(p, "~/") {
-		return p
-	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return p
-	}
-	return filepath.Join(home, strings.TrimPrefix(p, "~"))
 }

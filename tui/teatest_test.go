@@ -24,11 +24,29 @@ import (
 // the same choice of questions as the wizard makes, then the details letters need.
 func keysFor(t *testing.T, user string, answers map[string]string) []tea.KeyPressMsg {
 	t.Helper()
+	var keys []tea.KeyPressMsg
+	for _, q := range questionKeys(t, user, answers) {
+		keys = append(keys, q.keys...)
+	}
+	return keys
+}
+
+// questionKeys are the keys that answer each question, question by question.
+type askedKeys struct {
+	name string
+	keys []tea.KeyPressMsg
+}
+
+func questionKeys(t *testing.T, user string, answers map[string]string) []askedKeys {
+	t.Helper()
+	var out []askedKeys
 	var start entitlements.Answers
 	start.Set(entitlements.User, user)
 	w := wizard.New(start, fixedToday)
 	var keys []tea.KeyPressMsg
 	answer := func(q wizard.Question) {
+		keys = nil
+		defer func() { out = append(out, askedKeys{q.Name, keys}) }()
 		v, ok := answers[q.Name]
 		switch {
 		case !ok && len(q.Options) == 0:
@@ -67,13 +85,20 @@ func keysFor(t *testing.T, user string, answers map[string]string) []tea.KeyPres
 	for _, q := range w.Extras() {
 		answer(q)
 	}
-	return keys
+	return out
 }
 
-func waitScreen(t *testing.T, tm *teatest.TestModel, want string) {
+// waitScreen waits until the program has drawn every one of wants.
+func waitScreen(t *testing.T, tm *teatest.TestModel, wants ...string) {
 	t.Helper()
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
-		return bytes.Contains([]byte(ansi.Strip(string(b))), []byte(want))
+		s := []byte(ansi.Strip(string(b)))
+		for _, w := range wants {
+			if !bytes.Contains(s, []byte(w)) {
+				return false
+			}
+		}
+		return true
 	}, teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
 }
 
@@ -100,6 +125,8 @@ func TestTeatestAdviserCallToReadOut(t *testing.T) {
 	tm.Send(keyMsg("r"))
 	waitScreen(t, tm, "Read-out summary")
 	tm.Send(keyMsg("p"))
+	waitScreen(t, tm, "print the read-out")
+	tm.Send(keyMsg("y"))
 	fm, ok := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(*Model)
 	if !ok {
 		t.Fatal("no final model")
@@ -187,5 +214,54 @@ func TestTeatestGuestSessionWritesNothing(t *testing.T) {
 	})
 	if len(files) > 0 {
 		t.Errorf("a guest session wrote files: %v", files)
+	}
+}
+
+// A call that turns out to be about two children: half way through the first child's
+// questions the adviser adds his sister, and the household's answers count for her at once.
+func TestTeatestAddSecondChildMidCall(t *testing.T) {
+	st := storage.NewMemory()
+	m := New(Options{Store: st, NoColor: true, Today: fixedToday})
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
+	waitScreen(t, tm, "No cases yet")
+	tm.Send(keyMsg("ctrl+n"))
+	waitScreen(t, tm, "Who is using this?")
+	tm.Send(keyMsg("down"))
+	tm.Send(keyMsg("enter"))
+	waitScreen(t, tm, "A short name")
+	tm.Send(keyMsg("enter"))
+	waitScreen(t, tm, "Which country")
+	// The first child's questions as far as the council, a household answer.
+	for _, q := range questionKeys(t, "adviser", grandmaSGO) {
+		for _, k := range q.keys {
+			tm.Send(k)
+		}
+		if q.name == "council" {
+			break
+		}
+	}
+	waitScreen(t, tm, "Council: Leeds")
+	tm.Send(keyMsg("ctrl+n"))
+	waitScreen(t, tm, "first name")
+	for _, r := range "Ava" {
+		tm.Send(keyMsg(string(r)))
+	}
+	tm.Send(keyMsg("enter"))
+	waitScreen(t, tm, "About Ava", "Same as Child 1")
+	tm.Send(keyMsg("ctrl+q"))
+	fm := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(*Model)
+	if fm.cs == nil || fm.cs.s.NumChildren() != 2 {
+		t.Fatal("the second child was not added")
+	}
+	for _, k := range []entitlements.Key{entitlements.Country, entitlements.CouncilKey} {
+		if fm.cs.s.Answers(1).Value(k) == "" || fm.cs.s.Answers(1).Value(k) != fm.cs.s.Answers(0).Value(k) {
+			t.Errorf("Ava's %s is %q, not the household's", k, fm.cs.s.Answers(1).Value(k))
+		}
+	}
+	if a := fm.cs.step.Ask; a.Child != 1 || entitlements.IsHouseholdKey(a.Key) {
+		t.Errorf("after adding Ava the next question is %s about %q", a.Question.Name, a.About())
+	}
+	if err := fm.shutdown(); err != nil {
+		t.Fatal(err)
 	}
 }

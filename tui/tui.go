@@ -12,11 +12,17 @@ import (
 	"github.com/charmbracelet/colorprofile"
 )
 
-// clearAll wipes the screen and the scrollback and homes the cursor.
-const clearAll = "\x1b[3J\x1b[2J\x1b[H"
+// clearAll homes the cursor, erases the screen, then erases the scrollback: the order clear(1)
+// uses. Erasing the scrollback first lets terminals that keep a cleared screen (tmux) put the
+// screen back into the emptied scrollback.
+const clearAll = "\x1b[H\x1b[2J\x1b[3J"
 
-// clearClipboard empties the clipboard kincare set (OSC 52 with no data).
-const clearClipboard = "\x1b]52;c;\x07"
+// clipboardPayload is what the clipboard holds after a quick exit: a harmless word. Terminals
+// ignore an empty OSC 52, which would leave a copied letter or read-out there.
+const clipboardPayload = "cleared"
+
+// clearClipboard overwrites the clipboard with clipboardPayload (OSC 52, base64).
+const clearClipboard = "\x1b]52;c;Y2xlYXJlZA==\x07"
 
 // Run starts the full-screen interface and returns any text to print once it has closed.
 func Run(o Options) (string, error) {
@@ -48,13 +54,9 @@ func Run(o Options) (string, error) {
 	}
 	closeErr := fm.shutdown()
 	if fm.quick {
+		// Nothing is printed after a quick exit: a line saying kincare was used gives it away.
 		io.WriteString(o.Out, clearAll)
-		if fm.clipboardSet {
-			io.WriteString(o.Out, clearClipboard)
-		}
-		if fm.c.guest {
-			fmt.Fprintln(o.Out, "Nothing was kept.")
-		}
+		io.WriteString(o.Out, clearClipboard)
 	} else if fm.c.guest && fm.store != nil {
 		fmt.Fprintln(o.Out, "Guest session ended. Nothing was kept.")
 	}
@@ -74,7 +76,7 @@ func (m *Model) shutdown() error {
 		return nil
 	}
 	var err error
-	if m.cs != nil && m.dirty {
+	if m.cs != nil && m.cs.dirty {
 		c := m.cs.snapshot()
 		err = m.store.Save(&c)
 	}

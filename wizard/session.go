@@ -48,7 +48,9 @@ type Ref struct {
 
 // ChildStart is what is known of one child when a session resumes.
 type ChildStart struct {
-	ID      string // kept for the front end (storage's stable id); empty gets a new one
+	// ID is kept for the front end (storage's lasting id). A child given none, or added in
+	// the session, gets one the session makes up ("new-2"), which a front end maps to its own.
+	ID      string
 	Name    string
 	Answers e.Answers
 	Skipped []e.Key
@@ -203,14 +205,6 @@ func (s *Session) Child(i int) ChildInfo {
 	kd := s.kids[i]
 	age, ok := kd.merged.Age()
 	return ChildInfo{ID: kd.id, Name: kd.name, Label: s.label(i), Age: age, HasAge: ok}
-}
-
-// SetChildID gives child i the lasting id its record keeps (storage chooses it at the first
-// save); until then a new child's id is one the session made up ("new-2").
-func (s *Session) SetChildID(i int, id string) {
-	if i >= 0 && i < len(s.kids) && id != "" {
-		s.kids[i].id = id
-	}
 }
 
 // NumChildren is how many children the case holds (1 to 12).
