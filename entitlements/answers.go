@@ -25,6 +25,8 @@ const (
 	ChildDisabled
 	LegalStatus
 	CouncilInvolved
+	OrderRoute
+	OtherwiseInCare
 	PreviouslyLookedAfter
 	AdoptedAbroad
 	OrderDate
@@ -52,7 +54,7 @@ const (
 	Choice    ValueKind = iota // one of Values
 	Number                     // a whole number from Min to Max
 	Text                       // free text (a council's name)
-	DateValue                  // YYYY-MM-DD
+	DateValue                  // YYYY-MM-DD, or YYYY-MM where only the month is known (order_date)
 )
 
 // KeySpec describes one answer key exactly as the spec gives it.
@@ -80,6 +82,8 @@ var keySpecs = [NumKeys]KeySpec{
 	{Key: ChildDisabled, Name: "child_disabled", Values: yesNoNotSure},
 	{Key: LegalStatus, Name: "legal_status", Values: []string{"none", "kinship_foster", "sgo", "cao", "residence_order", "adoption", "guardian", NotSure}},
 	{Key: CouncilInvolved, Name: "council_involved", Values: yesNoNotSure},
+	{Key: OrderRoute, Name: "order_route", Values: []string{"care_proceedings", "private", NotSure}},
+	{Key: OtherwiseInCare, Name: "otherwise_in_care", Values: yesNoNotSure},
 	{Key: PreviouslyLookedAfter, Name: "previously_looked_after", Values: yesNoNotSure},
 	{Key: AdoptedAbroad, Name: "adopted_from_state_care_abroad", Values: []string{"yes", "no"}},
 	{Key: OrderDate, Name: "order_date", Kind: DateValue},
@@ -88,7 +92,7 @@ var keySpecs = [NumKeys]KeySpec{
 	{Key: EducationKey, Name: "education", Values: []string{"not_yet", "early_years", "primary", "secondary", "post_16", "not_in_education"}},
 	{Key: SchoolType, Name: "school_type", Values: []string{"state", "independent", "home_educated", NotSure}},
 	{Key: EHCP, Name: "ehcp", Values: yesNoNotSure},
-	{Key: ParentsDied, Name: "parents_died", Values: []string{"none", "one", "both"}},
+	{Key: ParentsDied, Name: "parents_died", Values: []string{"none", "one", "both", NotSure}},
 	{Key: SurvivingParent, Name: "surviving_parent", Values: []string{"whereabouts_unknown", "in_prison_2_years", "hospital_order", "divorced_not_maintaining", "father_unknown", "other"}},
 	{Key: Benefits, Name: "benefits", Values: yesNoNotSure},
 	{Key: CarerPensionAge, Name: "carer_pension_age", Values: yesNoNotSure},
@@ -183,8 +187,8 @@ func (a *Answers) Set(k Key, v string) error {
 		a.vals[k] = strconv.Itoa(n)
 		return nil
 	case DateValue:
-		if _, err := ParseDate(v); err != nil {
-			return fmt.Errorf("%s: %q is not a date in the form YYYY-MM-DD", s.Name, v)
+		if _, _, err := ParseDateOrMonth(v); err != nil {
+			return fmt.Errorf("%s: %q is not a date in the form YYYY-MM-DD, or a month in the form YYYY-MM", s.Name, v)
 		}
 		a.vals[k] = v
 		return nil
@@ -313,6 +317,9 @@ type Input struct {
 
 // ParseInput reads an answers file strictly. Errors name the key and the allowed values.
 func ParseInput(data []byte) (Input, error) {
+	if err := CheckJSON(data, MaxAnswersFileBytes, "the answers file"); err != nil {
+		return Input{}, err
+	}
 	var raw map[string]json.RawMessage
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&raw); err != nil {

@@ -19,16 +19,17 @@ type verdict struct {
 	figures func(e *Env) []Figure
 }
 
-// scope says how a rule behaves outside England (spec/rules.md "Outside England").
+// scope says how a rule behaves outside England (spec/rules.md "Outside England", Reading 6).
 type scope uint8
 
 const (
-	scopeRest        scope = iota // outside England: check (each nation has its own rules)
+	scopeRest        scope = iota // outside England: as in England, then anything but not_eligible is check
 	scopeEnglandOnly              // an English scheme: not eligible outside England
-	scopeUK                       // UK-wide: evaluated as in England; outside the UK: check
+	scopeUK                       // UK-wide: as in England; outside the UK as "the rest"
 	scopeLegalAid                 // England and Wales (LASPO): as in England in Wales
-	scopeWalesOwn                 // English scheme, but Wales has its own: check in Wales
-	scopeSignpost
+	scopeWalesOwn                 // English scheme, but Wales has its own: as "the rest" in Wales
+	scopeSignpost                 // turns on the country alone
+	scopeGrant                    // England and Wales; "the rest" in Scotland and Northern Ireland; not outside the UK
 )
 
 type rule struct {
@@ -42,6 +43,20 @@ type rule struct {
 }
 
 var statusIndex = map[Status]uint8{Eligible: 0, MayBeEligible: 1, Check: 2, NotEligible: 3}
+
+// statusCode is statusIndex without a map lookup, for the walk's inner loop.
+func statusCode(s Status) uint8 {
+	switch s {
+	case Eligible:
+		return 0
+	case MayBeEligible:
+		return 1
+	case Check:
+		return 2
+	}
+	return 3
+}
+
 var statusByIndex = [4]Status{Eligible, MayBeEligible, Check, NotEligible}
 
 // evaluated is one outcome's result before its words are written out.
@@ -62,6 +77,7 @@ type Result struct {
 	Arrangement string
 	outcomes    [numRules]evaluated
 	unanswered  uint64
+	evaluations int // rule evaluations the walk made (walkcheck.go)
 }
 
 var walkPool = sync.Pool{New: func() any { return &walk{paths: make([]path, 0, 64), choices: make([]choice, 0, 256)} }}
@@ -79,27 +95,32 @@ func Assess(a Answers, asOf Date) *Result {
 			c.council = &cl
 		}
 	}
-	c.nkc = r.Arrangement == ArrNotKinship
+	// Arrangement step 2 is part of "evaluated as in England" everywhere (Reading 6), so it is
+	// worked out on answered values whatever the country.
+	c.nkc = notKinshipCare(&r.Answers)
 	w := walkPool.Get().(*walk)
 	defer walkPool.Put(w)
 	for i := range rules {
 		ru := &rules[i]
 		ev := &r.outcomes[i]
-		if v := gate(ru, &c); v != nil {
+		if v := settled(ru, &c); v != nil {
 			ev.status, ev.v = v.status, v
-			if ru.scope == scopeSignpost && !a.Has(Country) {
-				ev.keys = 1 << Country
-			}
-			r.unanswered |= ev.keys
 			continue
 		}
+		nation := nationVerdict(ru, c.country)
+		w.final = nation != nil
 		c.rawUnknown = 0
 		c.explore(w, func(c *ctx) (uint8, *verdict, bool) {
 			v := ru.eval(c)
-			if ru.lowerWhenSoon && v.status == Eligible && c.is(LivingWithCarer, "soon") {
-				return statusIndex[MayBeEligible], v, true
+			st, soon := v.status, false
+			if ru.lowerWhenSoon && st == Eligible && c.is(LivingWithCarer, "soon") {
+				st, soon = MayBeEligible, true
 			}
-			return statusIndex[v.status], v, false
+			// Reading 6: outside England an English "not eligible" stays; anything else is check.
+			if nation != nil && st != NotEligible {
+				return statusCode(Check), nation, false
+			}
+			return statusCode(st), v, soon
 		})
 		r.unanswered |= c.rawUnknown
 		var keys uint64
@@ -118,39 +139,69 @@ func Assess(a Answers, asOf Date) *Result {
 		ev.v = ev.best()
 		r.unanswered |= keys
 	}
+	r.evaluations = c.evals
 	return r
 }
 
-// gate settles outcomes that the family's situation decides before any rule is read:
-// not kinship care, and the nations outside England.
-func gate(ru *rule, c *ctx) *verdict {
-	if c.nkc {
-		return c.notKinship()
-	}
+// notKinshipCare is arrangement step 2 on answered values only (Reading the rules 3).
+func notKinshipCare(a *Answers) bool {
+	return a.vals[Relationship] == "parent" || a.vals[ParentInHome] == "yes" || a.vals[LivingWithCarer] == "no"
+}
+
+// settled gives the outcomes that the family's situation decides before any rule is read:
+// English schemes outside England, and not kinship care (Reading 4; outside England too,
+// Reading 6). The signpost turns on the country alone, so it is never settled here.
+func settled(ru *rule, c *ctx) *verdict {
 	if ru.scope == scopeSignpost {
 		return nil
 	}
-	if c.country == "england" {
-		return nil
+	switch c.country {
+	case "england":
+	case "wales":
+		if ru.scope == scopeEnglandOnly {
+			return englandOnly
+		}
+	case "outside_uk":
+		switch ru.scope {
+		case scopeEnglandOnly, scopeLegalAid, scopeWalesOwn:
+			return englandOnly
+		case scopeGrant:
+			return grantOutsideUK
+		}
+	default: // scotland, northern_ireland
+		switch ru.scope {
+		case scopeEnglandOnly, scopeLegalAid, scopeWalesOwn:
+			return englandOnly
+		}
 	}
-	switch ru.scope {
-	case scopeUK:
-		if c.country == "outside_uk" {
-			return outsideUKCheck
-		}
+	if c.nkc {
+		return c.notKinship()
+	}
+	return nil
+}
+
+// nationVerdict is the explanation that replaces any status but not_eligible where "the
+// rest" of Reading 6 applies in this country; nil where the rule is evaluated as in England.
+func nationVerdict(ru *rule, country string) *verdict {
+	switch country {
+	case "england":
 		return nil
-	case scopeLegalAid:
-		if c.country == "wales" {
+	case "wales":
+		switch ru.scope {
+		case scopeUK, scopeLegalAid, scopeGrant, scopeSignpost:
 			return nil
-		}
-		return englandOnly
-	case scopeWalesOwn:
-		if c.country == "wales" {
+		case scopeWalesOwn:
 			return walesOwnScheme
 		}
-		return englandOnly
-	case scopeEnglandOnly:
-		return englandOnly
+		return outsideEnglandCheck
+	case "outside_uk":
+		if ru.scope == scopeUK {
+			return outsideUKCheck
+		}
+	}
+	switch ru.scope {
+	case scopeUK, scopeSignpost:
+		return nil
 	}
 	return outsideEnglandCheck
 }
@@ -362,6 +413,11 @@ func summarise(ru *rule, s Status, why []string) string {
 	lead := ru.summary
 	switch s {
 	case Eligible:
+		if ru.kind == Duty {
+			// A duty is not something you get: it applies to you.
+			lead = "This applies to you. " + lead
+			break
+		}
 		lead = "You can get this. " + lead
 	case MayBeEligible:
 		lead = "You may be able to get this: it is worth asking. " + lead

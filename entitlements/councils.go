@@ -26,9 +26,13 @@ type Council struct {
 	Region Region `json:"region"`
 	// RegionUnconfirmed: the council may be in the South East rate area or not
 	// (additions.md §A13), so show both rates.
-	RegionUnconfirmed bool     `json:"region_unconfirmed,omitempty"`
-	KinshipZone       bool     `json:"kinship_zone,omitempty"`
-	Aliases           []string `json:"aliases,omitempty"`
+	RegionUnconfirmed bool `json:"region_unconfirmed,omitempty"`
+	KinshipZone       bool `json:"kinship_zone,omitempty"`
+	// Aliases are other names of the council itself ("NE Lincs", "BCP"): they match.
+	Aliases []string `json:"aliases,omitempty"`
+	// Hints are towns people type for the council ("Grimsby", "Bath"): they never match
+	// (Reading the rules 7), but type-ahead suggests the council for them.
+	Hints []string `json:"hints,omitempty"`
 }
 
 //go:embed data/councils.json
@@ -109,12 +113,21 @@ func buildCouncilIndex(data []byte) councilIndex {
 			idx.byKey[k] = i
 			idx.keys[i] = append(idx.keys[i], k)
 		}
+		for _, h := range c.Hints {
+			if k := councilKey(h); k != "" {
+				if _, matches := idx.byKey[k]; matches {
+					return councilIndex{err: fmt.Errorf("councils.json: hint %q of %q is also a council's name or alias", h, c.Name)}
+				}
+				idx.keys[i] = append(idx.keys[i], k)
+			}
+		}
 	}
 	return idx
 }
 
 func cloneCouncil(c Council) Council {
 	c.Aliases = slices.Clone(c.Aliases)
+	c.Hints = slices.Clone(c.Hints)
 	return c
 }
 
@@ -208,28 +221,40 @@ func SuggestCouncils(text string, n int) []Council {
 	return out
 }
 
-// Words ignored at either end of a council's name ("Leeds City Council",
-// "County Durham", "Herefordshire, County of"). Inside a name they stay, so
-// "Isle of Wight" keeps its "of".
-var councilEdgeWords = map[string]bool{
-	"council": true, "borough": true, "city": true, "metropolitan": true, "county": true,
-	"district": true, "corporation": true, "of": true, "the": true, "mbc": true,
+// Council names are compared after the normalisation of rules.md "Reading the rules" 7,
+// applied to both sides: lower case; hyphens, underscores, full stops, commas, apostrophes
+// and brackets read as spaces and "&" as "and"; spaces collapsed; then one leading and one
+// trailing form of words dropped. Nothing else is dropped, so a town that shares part of a
+// council's name ("Bath", "Grimsby", "Chatham", "Newcastle-under-Lyme") never matches.
+var councilLeading = []string{
+	"the ", "london borough of ", "royal borough of ", "metropolitan borough of ", "borough of ",
+	"city and county of ", "city of ", "county of ",
 }
 
-// councilTokens lower-cases the text, reads "&" as "and", drops full stops and
-// apostrophes and splits on anything else that is not a letter or digit.
+// councilTrailing is longest first, so "Metropolitan Borough Council" goes before "Council".
+var councilTrailing = []string{
+	" metropolitan borough council", " metropolitan district council", " borough council",
+	" city council", " county council", " district council", " unitary authority",
+	" royal borough of", " council", " city of", " county of", " borough", " city", " county",
+}
+
+// councilTokens lower-cases the text, reads "&" as "and", and splits it into words at
+// spaces, hyphens, underscores, full stops, commas, apostrophes and brackets.
 func councilTokens(text string) []string {
 	var b strings.Builder
 	b.Grow(len(text) + 8)
 	for _, r := range text {
-		switch {
-		case r == '&':
+		switch r {
+		case '&':
 			b.WriteString(" and ")
-		case r == '.' || r == '\'' || r == '’' || r == '‘':
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToLower(r))
-		default:
+		case '-', '_', '.', ',', '\'', '’', '‘', '(', ')', '[', ']':
 			b.WriteByte(' ')
+		default:
+			if unicode.IsSpace(r) {
+				b.WriteByte(' ')
+			} else {
+				b.WriteRune(unicode.ToLower(r))
+			}
 		}
 	}
 	return strings.Fields(b.String())
@@ -237,35 +262,27 @@ func councilTokens(text string) []string {
 
 // councilKey is the normalised form used to compare council names.
 func councilKey(text string) string {
-	t := councilTokens(text)
-	// "City of London" must survive, while "London" alone names no council.
-	cityOf := false
-	for {
-		switch {
-		case len(t) >= 3 && t[0] == "london" && t[1] == "borough":
-			t = t[2:] // London Borough of Camden
-		case len(t) >= 3 && t[0] == "royal" && t[1] == "borough":
-			t = t[2:] // Royal Borough of Kingston upon Thames
-		case len(t) > 0 && councilEdgeWords[t[0]]:
-			// Only a leading "City of"/"Corporation of" makes "London" the City;
-			// "London City" may be anything.
-			cityOf = cityOf || t[0] == "city" || t[0] == "corporation"
-			t = t[1:]
-		case len(t) >= 3 && t[len(t)-1] == "borough" && (t[len(t)-2] == "london" || t[len(t)-2] == "royal"):
-			t = t[:len(t)-2] // Bexley London Borough (Council)
-		case len(t) > 0 && councilEdgeWords[t[len(t)-1]]:
-			t = t[:len(t)-1]
-		default:
-			k := strings.Join(t, "")
-			if k == "london" {
-				if cityOf {
-					return "cityoflondon"
-				}
-				return "" // plain "London" is a region, not a council
+	s := strings.Join(councilTokens(text), " ")
+	for _, p := range councilLeading {
+		if strings.HasPrefix(s, p) {
+			// "City of London" is a council; only its "City of" stays.
+			if p == "city of " && s == "city of london" {
+				break
 			}
-			return k
+			s = s[len(p):]
+			break
 		}
 	}
+	for _, t := range councilTrailing {
+		if strings.HasSuffix(s, t) && len(s) > len(t) {
+			s = s[:len(s)-len(t)]
+			break
+		}
+	}
+	if s == "london" {
+		return "" // plain "London" is a region, not a council
+	}
+	return s
 }
 
 // squashCouncilText is the text as typed, lower-cased, without separators.

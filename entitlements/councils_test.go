@@ -98,15 +98,16 @@ func TestFindCouncil(t *testing.T) {
 		{"Leeds City Council", "Leeds", false, RestOfEngland},
 		{"London Borough of Camden", "Camden", false, London},
 		{"Royal Borough of Kingston upon Thames", "Kingston upon Thames", false, London},
-		{"Kingston", "Kingston upon Thames", false, London},
+		{"Kingston", "", false, ""}, // a town: Reading 7 (type-ahead suggests the council)
 		{"Hull", "Kingston upon Hull", false, RestOfEngland},
 		{"Kingston upon Hull City Council", "Kingston upon Hull", false, RestOfEngland},
 		{"City of London", "City of London", false, London},
-		{"the City of London Corporation", "City of London", false, London},
+		{"City of London Corporation", "City of London", false, London},
+		{"the City of London Corporation", "", false, ""}, // one leading form only (Reading 7)
 		{"London", "", false, ""},
 		{"London City", "", false, ""},
-		{"Bexley London Borough Council", "Bexley", true, London},
-		{"Kingston upon Thames Royal Borough Council", "Kingston upon Thames", false, London},
+		{"Bexley London Borough Council", "", false, ""}, // not one of Reading 7's trailing forms
+		{"Royal Borough of Kingston upon Thames", "Kingston upon Thames", false, London},
 		{"Metropolitan Borough of Wirral", "Wirral", false, RestOfEngland},
 		{"Council of the Isles of Scilly", "Isles of Scilly", false, RestOfEngland},
 		{"Bath", "", false, ""},
@@ -135,8 +136,24 @@ func TestFindCouncil(t *testing.T) {
 		{"BCP", "Bournemouth, Christchurch and Poole", false, RestOfEngland},
 		{"Windsor & Maidenhead", "Windsor and Maidenhead", false, SouthEast},
 		{"Westminster", "Westminster", false, London},
-		{"Richmond", "Richmond upon Thames", false, London},
-		{"Barking", "Barking and Dagenham", false, London},
+		{"Richmond", "", false, ""},
+		{"Barking", "", false, ""},
+		{"Bristol, City of", "Bristol", false, RestOfEngland},
+		{"Kingston upon Hull, City of", "Kingston upon Hull", false, RestOfEngland},
+		{"Grimsby", "", false, ""},
+		{"Chatham", "", false, ""},
+		{"Bath", "", false, ""},
+		{"Windsor", "", false, ""},
+		{"Stoke", "", false, ""},
+		{"NE Lincs", "North East Lincolnshire", true, RestOfEngland},
+		{"North East Lincs", "North East Lincolnshire", true, RestOfEngland},
+		{"Southend", "Southend-on-Sea", false, RestOfEngland},
+		{"Saint Helens", "St Helens", false, RestOfEngland},
+		{"BANES", "Bath and North East Somerset", false, RestOfEngland},
+		{"Hull", "Kingston upon Hull", false, RestOfEngland},
+		{"(Borough of) Poole", "", false, ""},
+		{"Newcastle City Council", "Newcastle upon Tyne", true, RestOfEngland},
+		{"The Wiltshire Council", "Wiltshire", true, RestOfEngland},
 		{"City of Bradford Metropolitan District Council", "Bradford", false, RestOfEngland},
 		{"Thurrock", "Thurrock", true, RestOfEngland},
 	}
@@ -222,6 +239,20 @@ func BenchmarkFindCouncil(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		FindCouncil(inputs[i%len(inputs)])
+	}
+}
+
+// TestSuggestCouncilsForTowns: a town never matches a council (Reading 7), but type-ahead
+// offers the council people usually mean.
+func TestSuggestCouncilsForTowns(t *testing.T) {
+	for typed, want := range map[string]string{"Grimsby": "North East Lincolnshire", "Bath": "Bath and North East Somerset", "Chatham": "Medway", "Windsor": "Windsor and Maidenhead"} {
+		if _, ok := FindCouncil(typed); ok {
+			t.Errorf("FindCouncil(%q) matched; a town must not", typed)
+		}
+		got := SuggestCouncils(typed, 5)
+		if len(got) == 0 || got[0].Name != want {
+			t.Errorf("SuggestCouncils(%q) = %v, want %s first", typed, got, want)
+		}
 	}
 }
 

@@ -20,6 +20,20 @@ func ParseDate(s string) (Date, error) {
 	return Date{t}, nil
 }
 
+// ParseDateOrMonth reads YYYY-MM-DD, or YYYY-MM when only the month is known (an order's
+// date often is). For a month it returns the first day of the month and month true.
+func ParseDateOrMonth(s string) (d Date, month bool, err error) {
+	if len(s) == len("2006-01") {
+		t, err := time.Parse("2006-01", s)
+		if err != nil {
+			return Date{}, false, fmt.Errorf("%q is not a month in the form YYYY-MM", s)
+		}
+		return Date{t}, true, nil
+	}
+	d, err = ParseDate(s)
+	return d, false, err
+}
+
 // MustDate is ParseDate for dates written in the code and data.
 func MustDate(s string) Date {
 	d, err := ParseDate(s)
@@ -37,6 +51,7 @@ func (d Date) OnOrAfter(o Date) bool { return !d.t.Before(o.t) }
 func (d Date) Time() time.Time       { return d.t }
 func (d Date) AddDays(n int) Date    { return Date{d.t.AddDate(0, 0, n)} }
 func (d Date) AddYears(n int) Date   { return Date{d.t.AddDate(n, 0, 0)} }
+func (d Date) AddMonths(n int) Date  { return Date{d.t.AddDate(0, n, 0)} }
 func (d Date) Year() int             { return d.t.Year() }
 func (d Date) Month() time.Month     { return d.t.Month() }
 func (d Date) Day() int              { return d.t.Day() }

@@ -44,13 +44,20 @@ var domains = func() [numChoiceKeys][]string {
 		}
 	}
 	d[ChildAge] = representativeAges
+	// Only the signpost walks the country: every other rule reads it as England when it is
+	// missing (Reading the rules 2), through ctx.country.
 	// Reading the rules 3: a missing relationship, parent_in_home or living_with_carer never
 	// makes the family "not kinship care", so those values are left out of the walk.
 	d[Relationship] = without(d[Relationship], "parent")
 	d[LivingWithCarer] = []string{"yes", "soon"}
 	d[ParentInHome] = []string{"no"}
+	// Every rule reads a residence order as a child arrangements order (Reading the rules 8,
+	// through ctx.legal), so walking it as well would only repeat the cao runs.
+	d[LegalStatus] = without(d[LegalStatus], "residence_order")
 	// An unrecognised council is walked as "in a Kinship Zone" or not.
 	d[CouncilKey] = []string{"zone", "other"}
+	// order_date and placing_council have no values to walk: no rule may read them through
+	// the ctx (checkRules refuses such a rule at start-up; see walkcheck.go).
 	d[pseudoLookedAfterInLaw] = yesNo
 	d[pseudoRelative] = yesNo
 	return d
@@ -75,11 +82,12 @@ const maxChoices = 24
 
 // ctx is what a rule reads the family's situation through.
 type ctx struct {
-	a       *Answers
-	asOf    Date
-	country string // answered country, or england when missing (Reading the rules 2)
-	council *Council
-	nkc     bool // not kinship care, on answered values only
+	a        *Answers
+	asOf     Date
+	asOfText string // asOf as YYYY-MM-DD, for before
+	country  string // answered country, or england when missing (Reading the rules 2)
+	council  *Council
+	nkc      bool // not kinship care, on answered values only
 
 	stack    [maxChoices]choice
 	depth    int
@@ -87,6 +95,11 @@ type ctx struct {
 	assigned [numChoiceKeys]int8
 
 	rawUnknown uint64 // unknown keys read without walking (see raw)
+
+	evals    int    // rule evaluations in this assessment (the walk budget, walkcheck.go)
+	badReads uint64 // keys read through the walk that have no values to walk
+	overflow bool   // a rule read more unknown answers than maxChoices
+	limit    int    // when not 0, stop a walk after this many evaluations (checkRules)
 }
 
 // val returns the answer for k, or the value being tried for it when it is unknown.
@@ -95,6 +108,12 @@ func (c *ctx) val(k Key) string {
 		if v := c.a.vals[k]; v != "" && v != NotSure {
 			return v
 		}
+	}
+	if len(domains[k]) == 0 {
+		// A free-text or date answer cannot be walked. checkRules refuses a rule that does
+		// this at start-up; here it reads as no answer rather than crashing.
+		c.badReads |= 1 << k
+		return ""
 	}
 	return domains[k][c.pick(k)]
 }
@@ -122,7 +141,11 @@ func (c *ctx) pick(k Key) int {
 		idx = int(c.stack[c.pos].idx)
 	} else {
 		if c.depth == maxChoices {
-			panic("entitlements: a rule read more unknown answers than the engine allows")
+			// Too many unknown answers on one path: take the first value without walking
+			// the others. checkRules refuses such a rule at start-up.
+			c.overflow = true
+			c.assigned[k] = 0
+			return 0
 		}
 		c.stack[c.depth] = choice{key: k}
 		c.depth++
@@ -157,6 +180,18 @@ type path struct {
 type walk struct {
 	paths   []path
 	choices []choice
+	// final: compare what each answer would finally show, not the sets of statuses behind
+	// it. Outside England a rule's "check" (each nation has its own rules) is final, so an
+	// answer that only moves an outcome between two kinds of check does not matter.
+	final bool
+}
+
+// finalOf is the status a set of results shows: its one member, or check.
+func finalOf(s resultSet) resultSet {
+	if s&(s-1) != 0 {
+		return 1 << statusIndex[Check]
+	}
+	return s
 }
 
 // explore runs eval over every combination of unknown answers it reaches.
@@ -170,6 +205,10 @@ func (c *ctx) explore(w *walk, eval func(c *ctx) (uint8, *verdict, bool)) {
 			c.assigned[i] = -1
 		}
 		code, v, soon := eval(c)
+		c.evals++
+		if c.limit != 0 && c.evals > c.limit {
+			return
+		}
 		c.depth = c.pos
 		start := len(w.choices)
 		w.choices = append(w.choices, c.stack[:c.depth]...)
@@ -207,7 +246,7 @@ func analyse(w *walk, lo, hi, depth int, keys *uint64) resultSet {
 			j++
 		}
 		s := analyse(w, i, j, depth+1, keys)
-		if n > 0 && s != prev {
+		if n > 0 && s != prev && (!w.final || finalOf(s) != finalOf(prev)) {
 			differ = true
 		}
 		prev = s
@@ -238,9 +277,21 @@ func flipMatters(w *walk, lo, hi, depth int) bool {
 			if q.code == p.code || w.choices[int(q.start)+depth].idx == pi {
 				continue
 			}
+			if w.final && (readsPseudo(w, p) || readsPseudo(w, q)) {
+				continue // a fact nobody is asked: it never settles the outcome
+			}
 			if consistent(w, p, q, depth+1) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+func readsPseudo(w *walk, p path) bool {
+	for _, c := range w.choices[int(p.start) : int(p.start)+int(p.nchoic)] {
+		if c.key >= NumKeys {
+			return true
 		}
 	}
 	return false

@@ -45,25 +45,36 @@ func ResponsibleCouncil(a *Answers, asOf Date) (sentence, name string) {
 	if od == "" {
 		return "For three years after the order, the council that looked after the child must assess; after that, the council where you live. We do not know the date of the order, so check which applies.", ""
 	}
-	d, err := ParseDate(od)
+	d, month, err := ParseDateOrMonth(od)
 	if err != nil {
 		return "", ""
 	}
+	placingWho := "the council that looked after the child"
+	if placing != "" {
+		placingWho = placing
+	}
+	homeWho := "the council where you live"
+	if home != "" {
+		homeWho = home
+	}
+	if month {
+		// Only the month is known: the three years end some day in that month, three years on.
+		endFirst := d.AddYears(3)
+		endAfter := endFirst.AddMonths(1)
+		when := d.Time().Format("January 2006")
+		switch {
+		case asOf.Before(endFirst):
+			return fmt.Sprintf("The order was made in %s, so until some day in %s the responsible council is %s (the council that looked after the child). After that it is the council where you live.", when, endFirst.Time().Format("January 2006"), placingWho), placing
+		case !asOf.Before(endAfter):
+			return fmt.Sprintf("The order was made in %s, more than three years ago, so the responsible council is now %s. Financial support agreed before the three years ended is reported to stay with the council that agreed it: check.", when, homeWho), home
+		}
+		return fmt.Sprintf("The order was made in %s, so the three years end this month: until the third anniversary of the order the responsible council is %s, and from that day it is %s. Check the exact date on the order.", when, placingWho, homeWho), ""
+	}
 	end := d.AddYears(3)
 	if asOf.Before(end) {
-		who := "the council that looked after the child"
-		if placing != "" {
-			who = placing
-			name = placing
-		}
-		return fmt.Sprintf("The order was made on %s, so until %s the responsible council is %s (the council that looked after the child). After that it is the council where you live.", d.Long(), end.Long(), who), name
+		return fmt.Sprintf("The order was made on %s, so until %s the responsible council is %s (the council that looked after the child). After that it is the council where you live.", d.Long(), end.Long(), placingWho), placing
 	}
-	who := "the council where you live"
-	if home != "" {
-		who = home
-		name = home
-	}
-	return fmt.Sprintf("The order was made on %s, more than three years ago, so the responsible council is now %s. Financial support agreed before %s is reported to stay with the council that agreed it: check.", d.Long(), who, end.Long()), name
+	return fmt.Sprintf("The order was made on %s, more than three years ago, so the responsible council is now %s. Financial support agreed before %s is reported to stay with the council that agreed it: check.", d.Long(), homeWho, end.Long()), home
 }
 
 // keyPhrase says what an unknown answer is about, as part of a sentence.
@@ -85,6 +96,10 @@ func keyPhrase(k Key) string {
 		return "whether there is a court order, or the council looks after the child"
 	case CouncilInvolved:
 		return "whether children's services arranged for the child to come to you"
+	case OrderRoute:
+		return "whether the council took the case to court or your family applied"
+	case OtherwiseInCare:
+		return "whether the child would otherwise be in care (a child protection plan, safeguarding concerns the court noted, or a family meeting's decision)"
 	case PreviouslyLookedAfter:
 		return "whether the child was in the care of a council just before the order"
 	case AdoptedAbroad:
@@ -132,6 +147,12 @@ func keyHowToFind(k Key) string {
 		return "Ask the council for the child's legal status just before the order: was the child \"looked after\" (in care, or accommodated under section 20)? Ask for it in writing."
 	case CouncilInvolved:
 		return "Think back to how the child came to you: did a social worker ask you, or arrange it?"
+	case Country:
+		return "Say which country the child lives in: everything here is worked out on England's rules until you do."
+	case OrderRoute:
+		return "The order or the court papers say who applied: the council (care proceedings) or a family member."
+	case OtherwiseInCare:
+		return "Look for a child protection plan letter, the court's welfare report, or the record of a family group conference; the social worker can confirm."
 	case CouncilKey:
 		return "Check which council collects your council tax: that is your council for children's services."
 	case EHCP:

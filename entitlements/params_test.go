@@ -61,7 +61,7 @@ func TestParamsLoadAndValidate(t *testing.T) {
 func TestParamYearsConfirmed(t *testing.T) {
 	want := map[string]string{
 		"fostering_allowance":        "2024-25:C 2025-26:C 2026-27:U",
-		"qualifying_care_relief":     "2024-25:C 2025-26:C 2026-27:U",
+		"qualifying_care_relief":     "2024-25:C 2025-26:C 2026-27:R",
 		"child_benefit":              "2024-25:C 2025-26:C 2026-27:C",
 		"guardians_allowance":        "2024-25:C 2025-26:C 2026-27:C",
 		"uc_child_element":           "2024-25:U 2025-26:C 2026-27:C",

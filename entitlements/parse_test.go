@@ -12,7 +12,8 @@ func TestParseInputErrors(t *testing.T) {
 	}{
 		{"unknown key", `{"answers": {"colour": "blue"}}`, []string{"colour", "country", "in_work"}},
 		{"bad value", `{"answers": {"relationship": "uncle"}}`, []string{"relationship", "uncle", "grandparent", "aunt_uncle", "parents_partner"}},
-		{"not_sure where not allowed", `{"answers": {"parents_died": "not_sure"}}`, []string{"parents_died", "none", "one", "both"}},
+		{"not_sure where not allowed", `{"answers": {"surviving_parent": "not_sure"}}`, []string{"surviving_parent", "whereabouts_unknown", "father_unknown", "other"}},
+		{"order_date neither a day nor a month", `{"answers": {"order_date": "2024-13"}}`, []string{"order_date", "YYYY-MM"}},
 		{"value of wrong case", `{"answers": {"country": "England"}}`, []string{"country", "england", "outside_uk"}},
 		{"number for a choice", `{"answers": {"benefits": 1}}`, []string{"benefits", "yes", "no", "not_sure"}},
 		{"bool for a choice", `{"answers": {"ehcp": true}}`, []string{"ehcp"}},

@@ -366,7 +366,10 @@ var leavingCare = rule{
 	eval: func(c *ctx) *verdict {
 		switch c.legal() {
 		case "kinship_foster":
-			if c.ageIn(16, 17) {
+			switch age := c.age(); {
+			case age >= 18:
+				return lcCareLeaver
+			case age >= 16:
 				return lcYes
 			}
 		case "sgo", "cao", "adoption":
@@ -383,6 +386,10 @@ var (
 		why:    lines("A looked-after young person aged 16 or 17 gets a pathway plan and a personal adviser, can \"stay put\" with you to 21, and can get the 16 to 19 bursary for young people in care."),
 		change: lines("An order before 18 would change what they can get."),
 		next:   lines("Ask the social worker about the pathway plan and Staying Put.")}
+	lcCareLeaver = &verdict{status: Eligible,
+		why:    lines("The young person was looked after until 18, so they are a care leaver: they can stay with you under \"Staying Put\" to 21, have a personal adviser to 25 and a pathway plan, and can get the 16 to 19 bursary while in education."),
+		change: lines("This help lasts to 21, or 25 for a personal adviser."),
+		next:   lines("Ask the council's leaving care team about the pathway plan, the personal adviser and Staying Put.")}
 	lcMay = &verdict{status: MayBeEligible,
 		why:    lines("A young person who was looked after before the order can ask the council for advice and assistance up to 21 (Children Act 1989 s24)."),
 		change: lines("The council decides what help to give."),

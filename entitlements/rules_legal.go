@@ -42,7 +42,7 @@ var legalAidSGO = rule{
 	title:   "Legal aid to apply for special guardianship",
 	summary: "Legal aid for a special guardianship order application, means and merits tested.",
 	eval: func(c *ctx) *verdict {
-		if c.is(ConsideringOrder, "sgo") {
+		if c.considering("sgo") {
 			if c.before("2023-05-01") {
 				return lasBefore
 			}
@@ -79,7 +79,7 @@ var legalAidCAO = rule{
 	title:   "Legal aid for a child arrangements order",
 	summary: "Legal aid for private family cases is limited to cases with evidence of abuse.",
 	eval: func(c *ctx) *verdict {
-		if c.is(ConsideringOrder, "cao") || (c.legal() == "cao" && c.is(CourtCase, "parent_applying")) {
+		if c.considering("cao") || (c.legal() == "cao" && c.is(CourtCase, "parent_applying")) {
 			return lacaoCheck
 		}
 		return lacaoNo
@@ -133,7 +133,7 @@ var councilFundedAdvice = rule{
 	title:   "Legal advice paid for by the council",
 	summary: "Many councils pay for independent legal advice before a kinship carer agrees to an order.",
 	eval: func(c *ctx) *verdict {
-		if c.in(ConsideringOrder, "sgo", "cao", "adoption") || c.is(LivingWithCarer, "soon") || c.is(CourtCase, "care_proceedings") {
+		if c.considering("sgo", "cao", "adoption") || c.is(LivingWithCarer, "soon") || c.is(CourtCase, "care_proceedings") {
 			return cflaMay
 		}
 		return cflaNo
@@ -217,7 +217,7 @@ var adoptionSupport = rule{
 		if c.legal() == "adoption" {
 			return asaYes
 		}
-		if c.is(ConsideringOrder, "adoption") {
+		if c.considering("adoption") {
 			return asaMay
 		}
 		return asaNo
@@ -255,7 +255,8 @@ var privateFosteringNotice = rule{
 
 var (
 	pfnYes = &verdict{status: Eligible,
-		why:      lines("You are not a close relative in law (a grandparent, brother or sister, aunt or uncle, or step-parent), and the child will live with you for 28 days or more. That is \"private fostering\", and you must tell the council.", "Great-grandparents are not on the law's list of relatives; some councils take a different view, but telling the council is always safe."),
+		why:      lines("You are not a close relative in law (a grandparent, brother or sister, aunt or uncle, or step-parent), and the child will live with you for 28 days or more. That is \"private fostering\", and you must tell the council."),
+		extra:    greatGrandparentCaveat,
 		change:   lines("If you are a close relative, or it is for less than 28 days, you do not have to."),
 		next:     lines("Tell the council's children's services at least six weeks before, or straight away if the child has already come to you.", "A social worker will visit to check all is well; it is not an investigation."),
 		requests: lines("private_fostering_notice")}
@@ -263,6 +264,15 @@ var (
 		why:    lines("Private fostering is when someone who is not a close relative cares for a child under 16 (18 if disabled) for 28 days or more without a court order or the council being involved. That is not your situation."),
 		change: lines("If that changes, you must tell the council.")}
 )
+
+// greatGrandparentCaveat is said only to great-grandparents: the statute's list of relatives
+// leaves them out, but councils may differ (FU §11).
+func greatGrandparentCaveat(e *Env) []string {
+	if e.A.Value(Relationship) != "great_grandparent" {
+		return nil
+	}
+	return []string{"Great-grandparents are not on the law's list of relatives; some councils take a different view, but telling the council is always safe."}
+}
 
 // Work [MO §7]: every right needs an employee.
 
@@ -291,14 +301,15 @@ var (
 var parentalLeave = workRule("unpaid_parental_leave", "Unpaid parental leave",
 	"Up to 18 weeks' unpaid leave per child (no more than four weeks a year) for employees with parental responsibility.", "2026-04-06",
 	func(c *ctx) *verdict {
+		// The right ends at the 18th birthday, order or not: the age comes first.
+		if c.age() >= 18 {
+			return uplAge
+		}
 		if !c.hasPR() {
-			if c.in(ConsideringOrder, "sgo", "cao", "adoption") {
+			if c.considering("sgo", "cao", "adoption") {
 				return uplExpect
 			}
 			return uplNoPR
-		}
-		if c.age() >= 18 {
-			return uplAge
 		}
 		if c.before("2026-04-06") {
 			return uplService
@@ -325,7 +336,7 @@ var (
 		why:    lines("Unpaid parental leave needs parental responsibility, which comes with a special guardianship, child arrangements or adoption order. Foster carers and informal carers do not have it."),
 		change: lines("An order giving you parental responsibility would change this.")}
 	uplAge = &verdict{status: NotEligible,
-		why:    lines("Unpaid parental leave is for a child under 18."),
+		why:    lines("Unpaid parental leave is for a child under 18: the right ends at the 18th birthday, with or without an order."),
 		change: lines("It does not apply at this age.")}
 )
 
@@ -422,11 +433,9 @@ var outsideEnglandSignpost = rule{
 	title:   "Help outside England",
 	summary: "Where to get advice if the child lives outside England.",
 	eval: func(c *ctx) *verdict {
-		v, ok := c.a.Get(Country)
-		if !ok {
-			return signUnknown
-		}
-		switch v {
+		// Read through the walk, so a missing country is check with country unanswered
+		// (Reading the rules 2 and 4), like any other unknown answer.
+		switch c.val(Country) {
 		case "england":
 			return signEngland
 		case "wales":
@@ -441,10 +450,6 @@ var outsideEnglandSignpost = rule{
 }
 
 var (
-	signUnknown = &verdict{status: Check,
-		why:    lines("We do not know which country the child lives in. We have worked everything out as if it were England."),
-		change: lines("If the child lives in Wales, Scotland, Northern Ireland or abroad, the answers change."),
-		next:   lines("Tell us where the child lives.")}
 	signEngland = &verdict{status: NotEligible,
 		why:    lines("The child lives in England, so everything here is worked out on England's rules."),
 		change: lines("If the child moves out of England, the answers change.")}
@@ -470,7 +475,7 @@ var (
 var rules = [...]rule{
 	fosteringAllowance, sgSupportAssessment, sgAllowance, caoAllowance, kinshipAllowancePilot, s17Support,
 	childBenefit, guardiansAllowance, universalCreditChild, carersAllowance, taxFreeChildcare, qualifyingCareRelief,
-	childMaintenance, disabilityLivingAllowance, pensionCreditChild, healthyStart,
+	childMaintenance, disabilityLivingAllowance, pensionCreditChild, healthyStart, sureStartMaternityGrant,
 	asgsfRule,
 	virtualSchool, pupilPremiumPlus, schoolAdmissions, fairAccess, earlyYears2, earlyYears34, freeSchoolMeals,
 	educationParentRights, leavingCare,

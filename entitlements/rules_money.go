@@ -11,6 +11,9 @@ var fosteringAllowance = rule{
 	eval: func(c *ctx) *verdict {
 		switch c.legal() {
 		case "kinship_foster":
+			if c.age() >= 18 {
+				return fosterStayingPut
+			}
 			return fosterYes
 		case "none":
 			if c.yes(CouncilInvolved) {
@@ -35,17 +38,27 @@ var (
 	fosterCouncilArranged = &verdict{status: MayBeEligible,
 		why:      lines("Children's services arranged for the child to come to you. When the council arranges a placement, the child may in law be \"looked after\" (in its care) and you may count as a foster carer, even if nobody called it that (Southwark v D, 2007).", "If so, you may be owed fostering pay, possibly back to when the child came. This is decided case by case."),
 		change:   lines("If the council shows it only gave advice and the family made the arrangement, it would not apply."),
-		next:     lines("Write to the council asking for the child's legal status when they came to you, and for the records of how the placement was made.", "Ask to be assessed as a foster carer for the child.", "Get advice before agreeing to an order: Family Rights Group's advice line can help."),
+		next:     append(lines("Write to the council asking for the child's legal status when they came to you, and for the records of how the placement was made.", "Ask to be assessed as a foster carer for the child.", "Get advice before agreeing to an order: Family Rights Group's advice line can help."), complaintsRoute...),
 		requests: lines("looked_after_status_enquiry")}
 	fosterBeforeOrder = &verdict{status: MayBeEligible,
 		why:      lines("Children's services arranged for the child to come to you before the order. The child may in law have been looked after then, and you may be owed fostering pay for the time before the order. The Local Government and Social Care Ombudsman has ordered such back pay."),
 		change:   lines("If the council's records show the family made the arrangement without the council, it would not apply."),
-		next:     lines("Ask the council in writing for the child's legal status before the order and the records of how the placement was made.", "If the council refuses, you can complain, then go to the Ombudsman."),
+		next:     append(lines("Ask the council in writing for the child's legal status before the order and the records of how the placement was made."), complaintsRoute...),
 		requests: lines("looked_after_status_enquiry")}
+	fosterStayingPut = &verdict{status: Check,
+		why:    lines("At 18 a young person leaves the council's care, so the fostering allowance stops. If they stay with you (\"Staying Put\", possible to 21), the council pays Staying Put payments instead; each council sets its own rate."),
+		change: lines("The council's leaving care team decides the Staying Put arrangement and what it pays."),
+		next:   lines("Ask the council's leaving care team, in writing, for a Staying Put arrangement and what it will pay you.", "Ask for it before the 18th birthday if you can, so payments do not stop.")}
 	fosterNo = &verdict{status: NotEligible,
 		why:    lines("Fostering allowances are for foster carers: the council must have placed the child with you while the child is in its care (\"looked after\")."),
 		change: lines("If the council placed the child with you, or children's services arranged the move, this could change.")}
 )
+
+// complaintsRoute is the way to challenge children's services when they arranged a placement
+// but will not treat it as fostering (additions.md §B6).
+var complaintsRoute = lines(
+	"If the council will not treat it as fostering, complain under its children's services complaints procedure (the law sets three stages: a local answer within 10 working days, up to 20; an independent investigation within 25 working days, up to 65; then a review panel).",
+	"If you are still unhappy after that, ask the Local Government and Social Care Ombudsman to look at it: it has told councils to pay family carers as foster carers.")
 
 // fosteringFigures shows the national minimum allowance for the child's age band in the
 // council's rate area; both areas where the area is unconfirmed (AD §A13), all three when
@@ -130,11 +143,11 @@ var sgSupportAssessment = rule{
 			}
 			return sgsaMay
 		case "kinship_foster":
-			if c.is(ConsideringOrder, "sgo") {
+			if c.considering("sgo") {
 				return sgsaProspective
 			}
 		case "none", "cao":
-			if c.is(ConsideringOrder, "sgo") {
+			if c.considering("sgo") {
 				return sgsaConsidering
 			}
 		}
@@ -182,7 +195,7 @@ var sgAllowance = rule{
 	title:   "Special guardianship allowance",
 	summary: "Regular money from the council for a special guardian. It is up to the council and usually means-tested.",
 	eval: func(c *ctx) *verdict {
-		if c.legal() == "sgo" || c.is(ConsideringOrder, "sgo") {
+		if c.legal() == "sgo" || c.considering("sgo") {
 			return sgaMay
 		}
 		return sgaNo
@@ -191,9 +204,9 @@ var sgAllowance = rule{
 
 var (
 	sgaMay = &verdict{status: MayBeEligible,
-		why:      lines("Special guardians can ask the council for a special guardianship allowance. It is up to the council, usually means-tested (it looks at your income), and the council should have regard to fostering rates when setting it."),
+		why:      lines("Special guardians can ask the council for a special guardianship allowance. It is up to the council, usually means-tested (it looks at your income), and the council should have regard to fostering rates when setting it.", "Councils may take Child Benefit and other money paid for the child into account when they work it out."),
 		change:   lines("There is no fixed national rate; the council's own policy and its assessment decide."),
-		next:     lines("Ask for a special guardianship support assessment that includes financial support.", "Ask for the council's special guardianship allowance policy in writing.", "Have a benefits check first: some benefits count the allowance and some do not."),
+		next:     lines("Ask for a special guardianship support assessment that includes financial support.", "Ask for the council's special guardianship allowance policy in writing, and how it works out the amount: which money for the child it takes into account.", "Have a benefits check first: some benefits count the allowance and some do not."),
 		requests: lines("sg_support_assessment")}
 	sgaNo = &verdict{status: NotEligible,
 		why:    lines("This allowance is only for special guardians (or people about to become one)."),
@@ -231,80 +244,6 @@ var (
 		change: lines("If you get a child arrangements order, you could ask for it.")}
 )
 
-var kinshipAllowancePilot = rule{
-	id: "kinship_allowance_pilot", kind: Entitlement, group: Money, scope: scopeEnglandOnly, lowerWhenSoon: true,
-	starts:  "2026-02-27",
-	title:   "Kinship allowance (Kinship Zones)",
-	summary: "A weekly allowance, at the fostering rate, being tried in seven council areas (the Kinship Zones) for special guardians and people with child arrangements orders.",
-	eval: func(c *ctx) *verdict {
-		if c.before("2026-02-27") {
-			return kapNotYet
-		}
-		switch c.legal() {
-		case "sgo":
-			if !c.inZone() {
-				return kapNotZone
-			}
-			if c.yes(SGFinancialSupport) {
-				return kapCompare
-			}
-			return kapYes
-		case "cao":
-			if !c.inZone() {
-				return kapNotZone
-			}
-			if c.plac() {
-				return kapYes
-			}
-			return kapOtherwiseInCare
-		}
-		if c.is(ConsideringOrder, "sgo") {
-			if c.inZone() {
-				return kapConsidering
-			}
-			return kapNotZone
-		}
-		return kapNo
-	},
-}
-
-const zonesList = "Bexley, Bolton, Newcastle upon Tyne, North East Lincolnshire, Medway, Thurrock and Wiltshire"
-
-var (
-	kapNext = lines("Ask your council's kinship team when payments start in your area: the start date in each Kinship Zone is not confirmed.", "Get a benefits check before you claim: how the allowance affects benefits is not yet confirmed.")
-	kapYes  = &verdict{status: Eligible,
-		why:      lines("You live in a Kinship Zone (" + zonesList + ") and care for the child under an order that qualifies. From 27 February 2026 the trial pays an allowance at the fostering rate, for up to three years per family."),
-		change:   lines("Moving out of the Zone, or the order ending, would end it."),
-		next:     kapNext,
-		requests: lines("kinship_allowance_pilot"),
-		figures:  fosteringFigures}
-	kapCompare = &verdict{status: MayBeEligible,
-		why:      lines("You live in a Kinship Zone and already get special guardianship financial support. You cannot have both: compare which is worth more."),
-		change:   lines("If you stop getting special guardianship financial support, you could get the kinship allowance instead."),
-		next:     append(lines("Ask the council to compare the two amounts for you in writing."), kapNext...),
-		requests: lines("kinship_allowance_pilot"),
-		figures:  fosteringFigures}
-	kapOtherwiseInCare = &verdict{status: Check,
-		why:      lines("You live in a Kinship Zone with a child arrangements order, but the child was not in care before it. The trial also covers children who would otherwise be in care: the council decides that."),
-		change:   lines("If the council accepts the child would otherwise be in care, you would qualify."),
-		next:     kapNext,
-		requests: lines("kinship_allowance_pilot")}
-	kapConsidering = &verdict{status: MayBeEligible,
-		why:      lines("You live in a Kinship Zone and are thinking of special guardianship. Once the order is made you may qualify for the kinship allowance."),
-		change:   lines("It starts only once you have the order."),
-		next:     kapNext,
-		requests: lines("kinship_allowance_pilot")}
-	kapNotZone = &verdict{status: NotEligible,
-		why:    lines("The kinship allowance is being tried only in seven council areas: " + zonesList + ". Your council is not one of them."),
-		change: lines("Living in one of those council areas would change this. Your council may still pay a special guardianship or child arrangements order allowance.")}
-	kapNotYet = &verdict{status: NotEligible,
-		why:    lines("The Kinship Zones trial started on 27 February 2026."),
-		change: lines("From 27 February 2026 it may apply in the seven Zones.")}
-	kapNo = &verdict{status: NotEligible,
-		why:    lines("The kinship allowance trial is for special guardians and people with a child arrangements order in the seven Kinship Zones. Carers without an order, and foster carers, are not included."),
-		change: lines("Getting a special guardianship or child arrangements order in a Kinship Zone would change this.")}
-)
-
 var s17Support = rule{
 	id: "s17_support", kind: Entitlement, group: Money, scope: scopeEnglandOnly,
 	title:   "Help for a child in need (section 17)",
@@ -328,12 +267,19 @@ var (
 		change: lines("If the child stops being looked after, this could apply.")}
 )
 
-// childBenefitCase: the child can count for Child Benefit (under 16, or 16 to 19 in approved education).
+// childBenefitCase: the child can count for Child Benefit (under 16, or 16 to 19 in full-time
+// non-advanced education: most children turn 16 in year 11, AD §B3).
 func (c *ctx) childBenefitCase() bool {
 	if c.legal() == "kinship_foster" {
 		return false
 	}
-	return c.age() < 16 || (c.ageIn(16, 19) && c.is(EducationKey, "post_16"))
+	return c.childForBenefits()
+}
+
+// childForBenefits: a child for Child Benefit, Universal Credit, Pension Credit and child
+// maintenance: under 16, or 16 to 19 in secondary or post-16 education.
+func (c *ctx) childForBenefits() bool {
+	return c.age() < 16 || (c.ageIn(16, 19) && c.in(EducationKey, "secondary", "post_16"))
 }
 
 var childBenefit = rule{
@@ -356,14 +302,30 @@ var (
 		why:     lines("The child lives with you. The person a child lives with can claim Child Benefit; you do not need to be a parent or have an order."),
 		change:  lines("If a parent is already paid it, they keep it until the third week after your claim unless they give it up sooner."),
 		next:    lines("Claim Child Benefit on GOV.UK or by calling the Child Benefit Office.", "If a parent is still being paid, claim anyway: you have priority as the person the child lives with."),
+		extra:   niCredits,
 		figures: childBenefitFigures}
 	cbFoster = &verdict{status: NotEligible,
 		why:    lines("Foster carers cannot get Child Benefit for a child the council pays to look after."),
 		change: lines("If you get a special guardianship or child arrangements order, you could claim.")}
 	cbAge = &verdict{status: NotEligible,
-		why:    lines("Child Benefit is for a child under 16, or under 20 in approved education or training (such as A levels)."),
+		why:    lines("Child Benefit is for a child under 16, or under 20 in full-time non-advanced education (school to year 13, A levels, or similar) or approved training."),
 		change: lines("If the young person is under 20 and in full-time non-advanced education or approved training, you could claim.")}
 )
+
+// niCredits: Child Benefit for a child under 12 gives a carer under State Pension age National
+// Insurance credits (AD §B3), worth claiming even where the High Income Child Benefit Charge
+// takes the money back.
+func niCredits(e *Env) []string {
+	age, ok := e.A.Age()
+	if e.A.Value(CarerPensionAge) == "yes" || (ok && age >= 12) {
+		return nil
+	}
+	line := "Claiming also gives you National Insurance credits towards your State Pension while the child is under 12, so it is worth claiming even if the High Income Child Benefit Charge takes the money back (you can choose not to be paid and still get the credits)."
+	if !ok {
+		line = "If the child is under 12, claiming also gives you National Insurance credits towards your State Pension, so it is worth claiming even if the High Income Child Benefit Charge takes the money back."
+	}
+	return []string{line}
+}
 
 func childBenefitFigures(e *Env) []Figure {
 	return figures(e.AsOf, "child_benefit", "eldest", "other")
@@ -434,6 +396,9 @@ var universalCreditChild = rule{
 		if c.legal() == "kinship_foster" {
 			return ucFoster
 		}
+		if !c.childForBenefits() {
+			return ucAge
+		}
 		if c.yes(CarerPensionAge) {
 			return ucPension
 		}
@@ -460,6 +425,9 @@ var (
 	ucFoster = &verdict{status: NotEligible,
 		why:    lines("Universal Credit has no child amount for a child in the council's care placed with you as a foster carer. Your fostering payments do not count as income for Universal Credit."),
 		change: lines("With a special guardianship or child arrangements order, you could claim for the child.")}
+	ucAge = &verdict{status: NotEligible,
+		why:    lines("Universal Credit counts a child under 16, or a young person under 20 in full-time non-advanced education or approved training."),
+		change: lines("If the young person is under 20 and in school, college or approved training, it could apply.")}
 	ucPension = &verdict{status: NotEligible,
 		why:    lines("Universal Credit is for people under State Pension age. See Pension Credit for the child instead."),
 		change: lines("If one of a couple is under State Pension age, a couple usually claims Universal Credit: check.")}
@@ -485,6 +453,9 @@ var pensionCreditChild = rule{
 		if c.legal() == "kinship_foster" {
 			return pcFoster
 		}
+		if !c.childForBenefits() {
+			return pcAge
+		}
 		if c.yes(CarerPensionAge) {
 			return pcMay
 		}
@@ -500,6 +471,9 @@ var (
 	pcFoster = &verdict{status: NotEligible,
 		why:    lines("A child placed with you by the council as a foster carer is not counted for Pension Credit."),
 		change: lines("With an order, the child could be counted.")}
+	pcAge = &verdict{status: NotEligible,
+		why:    lines("Pension Credit's child addition is for a child under 16, or a young person under 20 in full-time non-advanced education or approved training."),
+		change: lines("If the young person is under 20 and in school, college or approved training, it could apply.")}
 	pcNo = &verdict{status: NotEligible,
 		why:    lines("Pension Credit is for people over State Pension age."),
 		change: lines("When you reach State Pension age, check again.")}
@@ -631,11 +605,35 @@ var (
 		why:     lines("You foster the child for the council, so your fostering income is tax-free up to a fixed amount a year plus a weekly amount for each child."),
 		change:  lines("It applies while you are a foster carer."),
 		next:    lines("Register as self-employed with HM Revenue and Customs and use the simplified method on your tax return (helpsheet HS236)."),
+		extra:   qcrReported,
 		figures: qcrFigures}
 	qcrNo = &verdict{status: NotEligible,
 		why:    lines("This tax relief is for foster carers paid by a council or fostering agency. Special guardians and other kinship carers do not pay tax on council allowances in the same way."),
 		change: lines("It applies only if you become the child's foster carer.")}
 )
+
+// qcrReported says what this year's amounts are reported to be, where they are reported but
+// not confirmed (additions.md §B5): never shown as settled.
+func qcrReported(e *Env) []string {
+	fixed, _, ok := ReportedAt("qualifying_care_relief", "fixed", e.AsOf)
+	under, _, ok2 := ReportedAt("qualifying_care_relief", "under_11", e.AsOf)
+	over, _, ok3 := ReportedAt("qualifying_care_relief", "11_and_over", e.AsOf)
+	if !ok || !ok2 || !ok3 {
+		return nil
+	}
+	return []string{fmt.Sprintf("For %s the amounts are reported, but not yet confirmed, as %s a year plus %s a week for each child under 11 or %s for each child 11 or over: check HMRC's helpsheet HS236.",
+		fixed.Period, poundsText(fixed.Pence), poundsText(under.Pence), poundsText(over.Pence))}
+}
+
+// poundsText writes whole pounds as a person reads them: £20,440.
+func poundsText(pence int64) string {
+	p := pence / 100
+	s := fmt.Sprint(p)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return "£" + s
+}
 
 // qcrFigures: the household amount, and the weekly amount for this child's age when known.
 func qcrFigures(e *Env) []Figure {
@@ -663,7 +661,7 @@ var childMaintenance = rule{
 		if c.is(ParentsDied, "both") {
 			return cmOrphan
 		}
-		if c.age() < 16 || (c.ageIn(16, 19) && c.is(EducationKey, "post_16")) {
+		if c.childForBenefits() {
 			return cmYes
 		}
 		return cmAge
@@ -685,7 +683,7 @@ var (
 		why:    lines("Both parents have died, so there is no parent to pay maintenance."),
 		change: lines("See Guardian's Allowance instead.")}
 	cmAge = &verdict{status: NotEligible,
-		why:    lines("Child maintenance is for a child under 16, or under 20 in approved education."),
+		why:    lines("Child maintenance is for a child under 16, or under 20 in full-time non-advanced education."),
 		change: lines("It does not apply at this age.")}
 )
 

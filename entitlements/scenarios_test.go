@@ -258,6 +258,7 @@ var ktPossibleStatuses = map[string][]Status{
 	"disability_living_allowance":    {Eligible, MayBeEligible, Check, NotEligible},
 	"pension_credit_child_addition":  {MayBeEligible, Check, NotEligible},
 	"healthy_start":                  {MayBeEligible, Check, NotEligible},
+	"sure_start_maternity_grant":     {MayBeEligible, Check, NotEligible},
 	"asgsf":                          {Eligible, Check, NotEligible},
 	"virtual_school":                 {Eligible, Check, NotEligible},
 	"pupil_premium_plus":             {Eligible, Check, NotEligible},

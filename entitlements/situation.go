@@ -76,7 +76,14 @@ func (c *ctx) inZone() bool {
 	return domains[CouncilKey][c.pick(CouncilKey)] == "zone"
 }
 
-func (c *ctx) before(date string) bool { return c.asOf.Before(MustDate(date)) }
+// before says whether the assessment date is before date (YYYY-MM-DD, written in the rules).
+// It compares digits, so the walk's inner loop parses nothing.
+func (c *ctx) before(date string) bool {
+	if c.asOfText == "" {
+		c.asOfText = c.asOf.String()
+	}
+	return c.asOfText < date
+}
 
 // arrangementOf names the arrangement on answered values only (spec "Arrangement and the
 // definition"); anything undecidable about private fostering gives informal kinship care.
@@ -149,5 +156,16 @@ func privatelyFostered(a *Answers) fact {
 	return unknownFact
 }
 
+// NotKinshipCare says whether arrangement step 2 holds on answered values: a parent, a parent
+// in the home as main carer, or the child not living with the carer. Outside England the
+// arrangement stays outside_england, but the rules still read this (Reading 6).
+func NotKinshipCare(a *Answers) bool { return notKinshipCare(a) }
+
 // ArrangementOf names the arrangement these answers describe, on answered values only.
 func ArrangementOf(a *Answers) string { return arrangementOf(a) }
+
+// considering: the carer is thinking of one of these orders. Orders end at 18, so at 18 or
+// over it reads as none (Reading the rules 9). The age is read only when it can matter.
+func (c *ctx) considering(orders ...string) bool {
+	return c.in(ConsideringOrder, orders...) && c.age() < 18
+}

@@ -44,7 +44,7 @@ var sourceOutcomeIDs = []string{
 	"kinship_allowance_pilot", "s17_support", "child_benefit", "guardians_allowance",
 	"universal_credit_child_element", "carers_allowance", "tax_free_childcare",
 	"qualifying_care_relief", "child_maintenance", "disability_living_allowance",
-	"pension_credit_child_addition", "healthy_start",
+	"pension_credit_child_addition", "healthy_start", "sure_start_maternity_grant",
 	"asgsf",
 	"virtual_school", "pupil_premium_plus", "school_admissions_priority", "fair_access_protocol",
 	"early_years_free_hours_2yo", "early_years_free_hours_3_4yo", "free_school_meals",

@@ -148,6 +148,9 @@ func invalid(format string, a ...any) error {
 // prepare checks and cleans a case before it is stored, so that nothing pasted into a
 // field can later break a screen, a letter or an export.
 func prepare(c *Case, now time.Time) error {
+	if err := checkLimits(c); err != nil {
+		return err
+	}
 	if c.ID == "" {
 		c.ID = NewID()
 	} else if !validID(c.ID) {

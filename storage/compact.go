@@ -10,8 +10,11 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// Delete removes a case and then rewrites the file, so that its text is gone from the disk
-// file and not merely marked as free space.
+// Delete removes a case so that its text is gone from the disk file and not merely marked
+// as free space: it writes a fresh copy of the file without the case and moves it over the
+// old one. If the copy cannot be made (a full disk, a read-only folder), the old file is
+// untouched, the case is still there, the copy is removed and the error says so: a delete
+// either completes or changes nothing.
 func (d *DB) Delete(id string) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
@@ -22,28 +25,23 @@ func (d *DB) Delete(id string) error {
 		return errNotFound(id)
 	}
 	err := safely(func() error {
-		return d.bdb.Update(func(tx *bolt.Tx) error {
-			cb := tx.Bucket([]byte(bucketCases))
-			if cb.Get([]byte(id)) == nil {
+		return d.bdb.View(func(tx *bolt.Tx) error {
+			if tx.Bucket([]byte(bucketCases)).Get([]byte(id)) == nil {
 				return errNotFound(id)
 			}
-			if err := cb.Delete([]byte(id)); err != nil {
-				return err
-			}
-			if err := tx.Bucket([]byte(bucketIndex)).Delete([]byte(id)); err != nil {
-				return err
-			}
-			return tx.Bucket([]byte(bucketMeta)).Put([]byte(keyDirty), []byte("1"))
+			return nil
 		})
 	})
 	if err != nil {
 		return d.wrapErr(err)
 	}
-	d.dirty = true
+	if err := d.rewrite(id); err != nil {
+		return deleteFailed(d.path, err)
+	}
 	if d.idx != nil {
 		d.idx.remove(id)
 	}
-	return d.compact()
+	return nil
 }
 
 // Compact rewrites the file without the space left by replaced or deleted data.
@@ -59,14 +57,19 @@ func (d *DB) Compact() error {
 // compact copies every live record into a fresh file in the same folder and moves it over
 // the old one. Copying (rather than zeroing free pages in place) also gets rid of old
 // copies in pages bbolt may have moved about, which we could not otherwise find.
-func (d *DB) compact() error {
+func (d *DB) compact() error { return d.rewrite("") }
+
+// rewrite is compact, leaving out the case skip (when not ""). Whatever fails, the
+// temporary copy is removed and the open file is the one it was.
+func (d *DB) rewrite(skip string) error {
 	tmp := d.tempName()
 	dst, err := bolt.Open(tmp, 0o600, &bolt.Options{Timeout: time.Second})
 	if err != nil {
+		_ = os.Remove(tmp)
 		return ioError(filepath.Dir(d.path), "make a clean copy of the case file in this folder", err)
 	}
 	err = safely(func() error {
-		if err := bolt.Compact(dst, d.bdb, 8<<20); err != nil {
+		if err := copyBuckets(dst, d.bdb, skip); err != nil {
 			return err
 		}
 		return dst.Update(func(tx *bolt.Tx) error {
@@ -83,6 +86,57 @@ func (d *DB) compact() error {
 	}
 	d.dirty = false
 	return nil
+}
+
+// copyBuckets copies every bucket of src into the empty dst, leaving out the case skip from the
+// cases and the index, and committing every few megabytes so a large file never has to fit
+// in memory. Leaving the case out of the copy (rather than deleting it first) is what makes
+// a delete all-or-nothing.
+func copyBuckets(dst, src *bolt.DB, skip string) error {
+	const chunk = 8 << 20
+	return src.View(func(stx *bolt.Tx) error {
+		tx, err := dst.Begin(true)
+		if err != nil {
+			return err
+		}
+		defer func() { _ = tx.Rollback() }()
+		size := 0
+		err = stx.ForEach(func(name []byte, sb *bolt.Bucket) error {
+			b, err := tx.CreateBucketIfNotExists(name)
+			if err != nil {
+				return err
+			}
+			if err := b.SetSequence(sb.Sequence()); err != nil {
+				return err
+			}
+			leaveOut := skip != "" && (string(name) == bucketCases || string(name) == bucketIndex)
+			bucket := string(name)
+			return sb.ForEach(func(k, v []byte) error {
+				if v == nil {
+					return errors.New("the file holds a nested bucket kincare did not make")
+				}
+				if leaveOut && string(k) == skip {
+					return nil
+				}
+				if size += len(k) + len(v); size > chunk {
+					if err := tx.Commit(); err != nil {
+						return err
+					}
+					if tx, err = dst.Begin(true); err != nil {
+						return err
+					}
+					size = len(k) + len(v)
+				}
+				b := tx.Bucket([]byte(bucket))
+				b.FillPercent = 1.0
+				return b.Put(k, v)
+			})
+		})
+		if err != nil {
+			return err
+		}
+		return tx.Commit()
+	})
 }
 
 func (d *DB) tempName() string {

@@ -56,6 +56,7 @@ var (
 	errValueNeedsKey = errors.New("value is encrypted")
 	errValueDamaged  = errors.New("value is damaged")
 	errValuePlain    = errors.New("unencrypted value in a protected file")
+	errStripped      = errors.New("sealed value in a file with no passphrase settings")
 )
 
 // associated binds a value to where it is stored, so that an attacker who can edit the
@@ -77,22 +78,31 @@ func sealValue(aead cipher.AEAD, bucket, key string, plain []byte) []byte {
 	return aead.Seal(out, out[1:], plain, associated(bucket, key))
 }
 
-// encodeValue stores plain values as they are (JSON stays readable in unprotected files,
-// which helps recovery by hand) and seals them when the file is protected.
+// encodeValue seals values when the file is protected. In an unprotected file the JSON stays
+// readable (which helps recovery by hand) behind a checksum, so that damage or an edit by
+// another program is reported instead of read as good.
 func encodeValue(aead cipher.AEAD, bucket, key string, plain []byte) []byte {
 	if aead == nil {
-		return plain
+		return sumValue(bucket, key, plain)
 	}
 	return sealValue(aead, bucket, key, plain)
 }
 
 // decodeValue is the inverse of encodeValue. It never panics on any input; the result may
-// alias v when the file is unprotected.
+// alias v when the file is unprotected. Plain values written before checksums existed are
+// accepted here; DB.decode refuses them once a file has been brought up to date.
 func decodeValue(aead cipher.AEAD, bucket, key string, v []byte) ([]byte, error) {
 	if len(v) == 0 {
 		return nil, errValueDamaged
 	}
-	if v[0] != sealedTag {
+	switch v[0] {
+	case sealedTag:
+	case summedTag:
+		if aead != nil {
+			return nil, errValuePlain
+		}
+		return checkSum(bucket, key, v)
+	default:
 		if aead != nil {
 			return nil, errValuePlain
 		}

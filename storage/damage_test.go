@@ -185,6 +185,7 @@ func FuzzDecodeValue(f *testing.F) {
 	f.Add([]byte{}, false)
 	e := indexEntry{Label: "l", Dues: []string{"2026-01-01"}}
 	f.Add(e.marshal(), false)
+	f.Add(sumValue(bucketCases, "k", []byte(`{"id":"k"}`)), false)
 	f.Fuzz(func(t *testing.T, v []byte, protected bool) {
 		var a = aead
 		if !protected {
@@ -193,6 +194,9 @@ func FuzzDecodeValue(f *testing.F) {
 		out, err := decodeValue(a, bucketCases, "k", v)
 		if err == nil && protected && string(out) != `{"id":"x"}` {
 			t.Fatalf("forged value accepted: %q", out)
+		}
+		if err == nil && !protected && len(v) > 0 && v[0] == summedTag && !bytes.Equal(sumValue(bucketCases, "k", out), v) {
+			t.Fatalf("a value with a wrong checksum was accepted: %q", v)
 		}
 		_, _ = unmarshalIndex(v)
 		d := &DB{aead: a}

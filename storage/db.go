@@ -24,6 +24,11 @@ const (
 	keyVerifier = "verifier" // a known text sealed with the key; present only in protected files
 	keyDirty    = "dirty"    // present while replaced or deleted data may remain in free pages
 
+	// DefaultTimeout is how long Open and IsProtected wait for another window to let go
+	// of the file: long enough for another window's save or compaction, short enough that
+	// "already open" is said within two seconds.
+	DefaultTimeout = 1500 * time.Millisecond
+
 	formatName    = "kincare"
 	schemaVersion = 3
 )
@@ -34,7 +39,8 @@ type Options struct {
 	// passphrase makes the new file protected from the start. For an existing unprotected
 	// file it is ignored: use SetPassphrase to protect it.
 	Passphrase []byte
-	// Timeout is how long to wait for another kincare window to let go of the file (default 2s).
+	// Timeout is how long to wait for another kincare window to let go of the file (default
+	// DefaultTimeout).
 	Timeout time.Duration
 	// NoCompactOnClose skips the rewrite on Close that clears out replaced text. Deleting a
 	// case always rewrites the file regardless. Meant for tools and benchmarks.
@@ -80,6 +86,7 @@ var _ Protector = (*DB)(nil)
 type DB struct {
 	mu      sync.Mutex
 	path    string
+	link    string // the link the file was opened through, if any; removed by DeleteAll
 	opts    Options
 	bdb     *bolt.DB
 	closed  bool
@@ -91,6 +98,7 @@ type DB struct {
 	key       []byte
 	aead      cipher.AEAD
 	locked    bool
+	upToDate  bool // every value is sealed or summed (keyValues is set)
 
 	idx *index // nil until the first List or Search
 }
@@ -147,6 +155,8 @@ func (d *DB) wrapErr(err error) error {
 		return err
 	}
 	switch {
+	case errors.Is(err, errStripped), errors.Is(err, errValueNeedsKey) && !d.protected:
+		return errStrippedFile(d.path)
 	case errors.Is(err, errValueNeedsKey):
 		return errNeedPass(d.path)
 	case errors.Is(err, errValueDamaged), errors.Is(err, errValuePlain), errors.Is(err, errBadIndex):

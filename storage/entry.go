@@ -106,11 +106,11 @@ func appendLower(dst []byte, f string) []byte {
 	return dst
 }
 
-func (e *indexEntry) summary(today entitlements.Date, todayISO string) Summary {
+func (e *indexEntry) summary(late func(due string) bool, todayISO string) Summary {
 	s := Summary{ID: e.ID, Label: e.Label, Council: e.Council, CarerName: e.Carer, ChildName: e.Child,
 		Children: e.Children, Updated: time.Unix(0, e.Updated)}
 	for _, d := range e.Dues {
-		if DueLate(d, today) {
+		if late(d) {
 			s.Overdue++
 		} else if d >= todayISO && (s.NextDue == "" || d < s.NextDue) {
 			s.NextDue = d

@@ -17,6 +17,8 @@ var (
 	ErrTooNew          = errors.New("this file was made by a newer version of kincare")
 	ErrClosed          = errors.New("the case file has been closed")
 	ErrInvalid         = errors.New("the case could not be saved as it is")
+	ErrWeakPassphrase  = errors.New("that passphrase is too short")
+	ErrNotDeleted      = errors.New("the case could not be deleted; nothing was changed")
 )
 
 // Error is what every storage function returns for a problem a person may need to act on.
@@ -76,4 +78,22 @@ func errClosed(path string) error {
 // ioError is for failures of the disk or folder rather than of the file's contents.
 func ioError(path, doing string, cause error) error {
 	return &Error{Kind: cause, Path: path, Err: cause, Msg: fmt.Sprintf("kincare could not %s (%s): %v", doing, path, cause)}
+}
+
+// deleteFailed says a delete did not happen, and why, in words a carer can act on.
+func deleteFailed(path string, cause error) error {
+	why := "the disk or folder could not be written"
+	switch {
+	case isNoSpace(cause):
+		why = "there is not enough free space on the disk"
+	case isReadOnly(cause):
+		why = "the folder cannot be written to"
+	}
+	return &Error{Kind: ErrNotDeleted, Path: path, Err: cause, Msg: fmt.Sprintf("kincare could not delete the case because %s (%s). Nothing was deleted: the case is still there and the file is as it was. Free some space, or fix the folder, and try again.", why, path)}
+}
+
+// errStrippedFile is a file that was protected by a passphrase but whose passphrase settings
+// are gone. Opening it as a plain file would write new cases unencrypted beside sealed ones.
+func errStrippedFile(path string) error {
+	return &Error{Kind: ErrDamaged, Path: path, Msg: fmt.Sprintf("%s is damaged: it was protected by a passphrase, but its passphrase settings are missing. kincare has not changed it and will not write to it unprotected. If you have an export of your cases, import it into a new file.", path)}
 }

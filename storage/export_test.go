@@ -268,3 +268,91 @@ func TestLargeImportAllOrNothing(t *testing.T) {
 		s.Close()
 	}
 }
+
+// ImportFile streams a plain export and checks the same checksum Import checks.
+func TestImportFileStreams(t *testing.T) {
+	cases := make([]Case, 300)
+	for i := range cases {
+		c := sampleCase(fmt.Sprintf("%06d", i))
+		c.ID = NewID()
+		c.Created, c.Updated = mustTime("2026-01-02T03:04:05Z"), mustTime("2026-01-03T03:04:05Z")
+		c.Notes[0].ID, c.Notes[0].At = "n", c.Created
+		c.Requests[0].Versions[0].At = c.Created
+		cases[i] = *c
+	}
+	data, _ := Export(cases, nil)
+	dir := t.TempDir()
+	write := func(name string, b []byte) string {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, b, 0o600)
+		return p
+	}
+	want, err := Import(data, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := ImportFile(write("plain.json", data), nil)
+	if err != nil || len(got) != len(want) {
+		t.Fatalf("%d cases, %v", len(got), err)
+	}
+	for i := range want {
+		sameCase(t, want[i], got[i])
+	}
+	for name, b := range map[string][]byte{
+		"last case edited":  bytes.Replace(data, []byte("Margaret 000299"), []byte("Margaret 000298"), 1),
+		"first case edited": bytes.Replace(data, []byte("Margaret 000000"), []byte("Margaret 000001"), 1),
+		"space after list":  bytes.Replace(data, []byte("]\n}"), []byte("] \n}"), 1),
+	} {
+		_, err := ImportFile(write(name, b), nil)
+		if name == "space after list" {
+			if err != nil {
+				t.Errorf("%s: %v", name, err)
+			}
+			continue
+		}
+		if err == nil || !strings.Contains(err.Error(), "check number") {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	enc, _ := Export(cases[:3], []byte("pw"))
+	if got, err := ImportFile(write("enc.json", enc), []byte("pw")); err != nil || len(got) != 3 {
+		t.Fatalf("encrypted: %d %v", len(got), err)
+	}
+}
+
+// ImportFileTo imports as ImportFile and ImportCases do, in every mode, all or nothing.
+func TestImportFileTo(t *testing.T) {
+	dir := t.TempDir()
+	cases := richCases()
+	data, _ := Export(cases, nil)
+	path := filepath.Join(dir, "export.json")
+	os.WriteFile(path, data, 0o600)
+	s := openT(t, filepath.Join(dir, "k.db"), "pw")
+	defer s.Close()
+	ids, err := ImportFileTo(s, path, nil, ImportRefuse)
+	if err != nil || len(ids) != 2 || ids[0] != cases[0].ID {
+		t.Fatalf("%v %v", ids, err)
+	}
+	got, _ := s.Get(cases[0].ID)
+	sameCase(t, cases[0], got)
+	if _, err := ImportFileTo(s, path, nil, ImportRefuse); !errors.Is(err, ErrConflict) {
+		t.Fatalf("conflict: %v", err)
+	}
+	if ids, err := ImportFileTo(s, path, nil, ImportAsCopies); err != nil || ids[0] == cases[0].ID {
+		t.Fatalf("copies: %v %v", ids, err)
+	}
+	if l, _ := s.List(""); len(l) != 4 {
+		t.Fatalf("%d cases", len(l))
+	}
+	if _, err := ImportFileTo(s, path, nil, ImportReplace); err != nil {
+		t.Fatal(err)
+	}
+	bad := filepath.Join(dir, "bad.json")
+	os.WriteFile(bad, bytes.Replace(data, []byte("Margaret export-b"), []byte("Margaret export-c"), 1), 0o600)
+	if _, err := ImportFileTo(s, bad, nil, ImportAsCopies); err == nil {
+		t.Fatal("an edited export was imported")
+	}
+	if l, _ := s.List(""); len(l) != 4 {
+		t.Fatalf("a refused import changed the store: %d cases", len(l))
+	}
+}

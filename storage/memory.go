@@ -12,6 +12,9 @@ type Memory struct {
 	cases  map[string]Case
 	idx    *index
 	closed bool
+	// written lists the files this session wrote (exports, letters, read-outs), so the
+	// end of a guest session can offer to remove them.
+	written map[string]WrittenFile
 }
 
 var _ Store = (*Memory)(nil)

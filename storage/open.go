@@ -26,10 +26,18 @@ func Open(path string, opts Options) (*DB, error) {
 	if err != nil {
 		return nil, ioError(path, "find the case file", err)
 	}
-	if opts.Timeout <= 0 {
-		opts.Timeout = 2 * time.Second
+	real, err := resolveLink(abs)
+	if err != nil {
+		return nil, err
 	}
-	d := &DB{path: abs, opts: opts}
+	if opts.Timeout <= 0 {
+		opts.Timeout = DefaultTimeout
+	}
+	d := &DB{path: real, opts: opts}
+	if real != abs {
+		d.link = abs
+	}
+	abs = real
 	deadline := time.Now().Add(opts.Timeout)
 	var newKey []byte
 	for attempt := 0; ; attempt++ {
@@ -70,7 +78,11 @@ func Open(path string, opts Options) (*DB, error) {
 		}
 		break
 	}
-	if err := d.afterOpen(opts.Passphrase, newKey); err != nil {
+	err = d.afterOpen(opts.Passphrase, newKey)
+	// The passphrase belongs to the caller, who should wipe it; the DB keeps no reference,
+	// so that after a lock or close nothing here can lead back to it.
+	d.opts.Passphrase = nil
+	if err != nil {
 		_ = d.bdb.Close()
 		d.wipe()
 		return nil, err
@@ -186,7 +198,8 @@ func (d *DB) create(pass []byte) (key []byte, err error) {
 // anything a crash left behind.
 func (d *DB) afterOpen(pass, newKey []byte) error {
 	var schema uint64
-	var kdfJSON, verifier []byte
+	var kdfJSON, verifier, header []byte
+	var vals string
 	err := safely(func() error {
 		return d.bdb.View(func(tx *bolt.Tx) error {
 			mb := tx.Bucket([]byte(bucketMeta))
@@ -205,7 +218,9 @@ func (d *DB) afterOpen(pass, newKey []byte) error {
 			if tx.Bucket([]byte(bucketCases)) == nil {
 				return errDamaged(d.path, "its list of cases is missing", nil)
 			}
-			return nil
+			header = bytes.Clone(mb.Get([]byte(keyHeader)))
+			vals = string(mb.Get([]byte(keyValues)))
+			return d.checkProtection(tx, kdfJSON != nil)
 		})
 	})
 	if err != nil {
@@ -235,6 +250,9 @@ func (d *DB) afterOpen(pass, newKey []byte) error {
 			return errWrongPass(d.path)
 		}
 		d.key, d.aead = newKey, a
+		if header != nil && !checkHeader(a, d.created, kdfJSON, header) {
+			return errDamaged(d.path, "its passphrase settings have been changed", nil)
+		}
 	} else if newKey != nil {
 		wipe(newKey)
 	}
@@ -243,6 +261,12 @@ func (d *DB) afterOpen(pass, newKey []byte) error {
 			return err
 		}
 	}
+	if vals == "" {
+		if err := d.bringUpToDate(kdfJSON); err != nil {
+			return err
+		}
+	}
+	d.upToDate = true
 	d.cleanTemps()
 	if d.dirty {
 		// A crash after a deletion may have left the deleted text in free pages.
@@ -277,7 +301,7 @@ func IsProtected(path string) (bool, error) {
 	var f *os.File
 	err = safely(func() error {
 		var err error
-		b, err = bolt.Open(abs, 0o600, &bolt.Options{ReadOnly: true, Timeout: 2 * time.Second,
+		b, err = bolt.Open(abs, 0o600, &bolt.Options{ReadOnly: true, Timeout: DefaultTimeout,
 			OpenFile: func(name string, flag int, mode os.FileMode) (*os.File, error) {
 				ff, err := os.OpenFile(name, flag&^os.O_CREATE, mode)
 				f = ff

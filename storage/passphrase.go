@@ -5,6 +5,7 @@ import (
 	"crypto/cipher"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -20,6 +21,9 @@ func (d *DB) Lock() {
 	if d.protected {
 		d.locked = true
 	}
+	// Give the memory that held decrypted cases back to the system now rather than at the
+	// next collection, so it is not left readable in this process while the screen is locked.
+	debug.FreeOSMemory()
 }
 
 // Unlock undoes Lock.
@@ -104,10 +108,17 @@ func (d *DB) SetPassphrase(pass []byte) error {
 				if err := initBuckets(tx, kdf, aead, d.created, schemaVersion); err != nil {
 					return err
 				}
-				for _, bn := range []string{bucketCases, bucketIndex} {
-					out := tx.Bucket([]byte(bn))
-					err := stx.Bucket([]byte(bn)).ForEach(func(k, v []byte) error {
-						plain, err := decodeValue(d.aead, bn, string(k), v)
+				for _, bn := range valueBuckets {
+					src := stx.Bucket([]byte(bn))
+					if src == nil {
+						continue
+					}
+					out, err := tx.CreateBucketIfNotExists([]byte(bn))
+					if err != nil {
+						return err
+					}
+					err = src.ForEach(func(k, v []byte) error {
+						plain, err := d.decode(bn, string(k), v)
 						if err != nil {
 							return err
 						}

@@ -20,20 +20,34 @@ func (d *DB) DeleteAll() error {
 	_ = d.bdb.Close()
 	d.closed = true
 	d.dropSecrets()
-	return removeAll(d.path)
+	if err := removeAll(d.path); err != nil {
+		return err
+	}
+	removeLink(d.link, d.path)
+	return nil
 }
 
 // RemoveFile deletes a case file that cannot be opened (for instance a forgotten passphrase)
-// together with kincare's temporary copies and, if empty, its folder. It refuses files that
-// are not kincare's and files open in another window.
+// or a damaged file) together with kincare's temporary copies and, if empty, its folder. It
+// refuses files that are not kincare's and files open in another window.
 func RemoveFile(path string) error {
 	d, err := Open(path, Options{})
 	switch {
 	case err == nil:
 		return d.DeleteAll()
-	case errors.Is(err, ErrNeedPassphrase):
+	case errors.Is(err, ErrNeedPassphrase), errors.Is(err, ErrDamaged):
 		abs, _ := filepath.Abs(path)
-		return removeAll(abs)
+		real, err := resolveLink(abs)
+		if err != nil {
+			return err
+		}
+		if err := removeAll(real); err != nil {
+			return err
+		}
+		if real != abs {
+			removeLink(abs, real)
+		}
+		return nil
 	default:
 		return err
 	}

@@ -83,15 +83,43 @@ func (d *DB) put(cases []*Case) error {
 }
 
 func (d *DB) putLocked(cases []*Case) error {
-	if len(cases) > importBatch {
-		return d.putFresh(cases)
+	recs := make([]record, len(cases))
+	for i, c := range cases {
+		r, err := recordOf(c)
+		if err != nil {
+			return err
+		}
+		recs[i] = r
+	}
+	return d.putRecords(recs)
+}
+
+// record is one case ready to write: its JSON and its index entry.
+type record struct {
+	id  string
+	val []byte
+	e   indexEntry
+}
+
+func recordOf(c *Case) (record, error) {
+	j, err := json.Marshal(c)
+	if err != nil {
+		return record{}, &Error{Kind: ErrInvalid, Msg: "The case could not be saved: " + err.Error()}
+	}
+	return record{c.ID, j, entryOf(c)}, nil
+}
+
+// putRecords writes records in one transaction, or, when there are more than one batch of
+// them, through a fresh copy of the file (putFresh).
+func (d *DB) putRecords(recs []record) error {
+	if len(recs) > importBatch {
+		return d.putFresh(recs)
 	}
 	var replaced bool
-	var entries []indexEntry
 	err := safely(func() error {
 		return d.bdb.Update(func(tx *bolt.Tx) error {
 			var err error
-			replaced, entries, err = d.writeCases(tx, cases)
+			replaced, err = d.writeRecords(tx, recs)
 			if err == nil && replaced && !d.dirty {
 				err = tx.Bucket([]byte(bucketMeta)).Put([]byte(keyDirty), []byte("1"))
 			}
@@ -104,39 +132,33 @@ func (d *DB) putLocked(cases []*Case) error {
 	if replaced {
 		d.dirty = true
 	}
-	d.indexAll(entries)
+	d.indexAll(recs)
 	return nil
 }
 
-// writeCases puts cases and their index entries in tx, and says whether any replaced a case
-// already kept (whose old text then lies in free pages until the next compaction).
-func (d *DB) writeCases(tx *bolt.Tx, cases []*Case) (replaced bool, entries []indexEntry, err error) {
+// writeRecords puts cases and their index entries in tx, and says whether any replaced a
+// case already kept (whose old text then lies in free pages until the next compaction).
+func (d *DB) writeRecords(tx *bolt.Tx, recs []record) (replaced bool, err error) {
 	cb, ib := tx.Bucket([]byte(bucketCases)), tx.Bucket([]byte(bucketIndex))
-	entries = make([]indexEntry, len(cases))
-	for i, c := range cases {
-		j, err := json.Marshal(c)
-		if err != nil {
-			return false, nil, &Error{Kind: ErrInvalid, Msg: "The case could not be saved: " + err.Error()}
-		}
-		entries[i] = entryOf(c)
-		if cb.Get([]byte(c.ID)) != nil {
+	for _, r := range recs {
+		if cb.Get([]byte(r.id)) != nil {
 			replaced = true
 		}
-		if err := cb.Put([]byte(c.ID), encodeValue(d.aead, bucketCases, c.ID, j)); err != nil {
-			return false, nil, err
+		if err := cb.Put([]byte(r.id), d.encode(bucketCases, r.id, r.val)); err != nil {
+			return false, err
 		}
-		if err := ib.Put([]byte(c.ID), encodeValue(d.aead, bucketIndex, c.ID, entries[i].marshal())); err != nil {
-			return false, nil, err
+		if err := ib.Put([]byte(r.id), d.encode(bucketIndex, r.id, r.e.marshal())); err != nil {
+			return false, err
 		}
 	}
-	return replaced, entries, nil
+	return replaced, nil
 }
 
 // indexAll brings the list kept in memory, if it was read, up to date.
-func (d *DB) indexAll(entries []indexEntry) {
+func (d *DB) indexAll(recs []record) {
 	if d.idx != nil {
-		for i := range entries {
-			d.idx.set(entries[i])
+		for i := range recs {
+			d.idx.set(recs[i].e)
 		}
 	}
 }

@@ -35,6 +35,16 @@ func initBuckets(tx *bolt.Tx, kdf *kdfParams, aead cipher.AEAD, created string, 
 		if err := mb.Put([]byte(keyVerifier), makeVerifier(aead)); err != nil {
 			return err
 		}
+		if err := mb.Put([]byte(keyHeader), makeHeader(aead, created, kj)); err != nil {
+			return err
+		}
+	}
+	vals := valsSummed
+	if kdf != nil {
+		vals = valsSealed
+	}
+	if err := mb.Put([]byte(keyValues), []byte(vals)); err != nil {
+		return err
 	}
 	if _, err := tx.CreateBucketIfNotExists([]byte(bucketCases)); err != nil {
 		return err
@@ -90,12 +100,16 @@ func (d *DB) migrateAddIndex(tx *bolt.Tx) error {
 }
 
 func (d *DB) decodeCase(k, v []byte) (Case, error) {
-	plain, err := decodeValue(d.aead, bucketCases, string(k), v)
+	plain, err := d.decode(bucketCases, string(k), v)
 	if err != nil {
 		return Case{}, err
 	}
 	var c Case
-	if err := json.Unmarshal(plain, &c); err != nil {
+	err = json.Unmarshal(plain, &c)
+	if d.aead != nil {
+		wipe(plain) // a fresh decrypted copy: the case holds its own (unprotected values alias the file)
+	}
+	if err != nil {
 		return Case{}, fmt.Errorf("%w: %v", errValueDamaged, err)
 	}
 	if c.ID != string(k) {

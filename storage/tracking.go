@@ -64,12 +64,37 @@ func ReplyDueFor(requestID string, followUp bool, sent entitlements.Date, how st
 // DueLate is the one place that decides whether a reply is overdue: a reply due on due
 // (YYYY-MM-DD) is late on today once today is past it; the due day itself is not late. A due
 // that is not a date is never late.
-func DueLate(due string, today entitlements.Date) bool {
-	if due == "" || today.IsZero() {
+func DueLate(due string, today entitlements.Date) bool { return lateOn(today)(due) }
+
+// lateOn is DueLate for many reply dates on one day, as the case list needs: dates in the
+// form YYYY-MM-DD order as their text does, so they are compared without parsing (parsing
+// each one made listing 100,000 cases several times slower).
+func lateOn(today entitlements.Date) func(due string) bool {
+	if today.IsZero() {
+		return func(string) bool { return false }
+	}
+	t := today.String()
+	return func(due string) bool {
+		if isoDate(due) {
+			return t > due
+		}
+		d, err := entitlements.ParseDate(due)
+		return err == nil && today.After(d)
+	}
+}
+
+// isoDate says s looks like YYYY-MM-DD with a month 01–12 and a day 01–31.
+func isoDate(s string) bool {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		return false
 	}
-	d, err := entitlements.ParseDate(due)
-	return err == nil && letters.Overdue(d, today)
+	for _, i := range []int{0, 1, 2, 3, 5, 6, 8, 9} {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	m, d := s[5:7], s[8:10]
+	return m >= "01" && m <= "12" && d >= "01" && d <= "31"
 }
 
 // Sending is one letter of a request that went out: the original or its follow-up.

@@ -139,3 +139,19 @@ func TestListUsesTheAwaitedDate(t *testing.T) {
 		t.Fatalf("late follow-up not counted: %+v", l[0])
 	}
 }
+
+// Comparing dates as text gives what comparing them as dates gives.
+func TestDueLateAgreesWithTheCalendar(t *testing.T) {
+	base := day("2025-01-01")
+	for i := 0; i < 3000; i++ {
+		due, today := base.AddDays(i%900), base.AddDays((i*37)%900)
+		if got, want := DueLate(due.String(), today), letters.Overdue(due, today); got != want {
+			t.Fatalf("due %s today %s: late %v, want %v", due, today, got, want)
+		}
+	}
+	for _, odd := range []string{"2026-13-01", "2026-00-10", "26-12-01", "2026/12/01", "2026-12-1"} {
+		if DueLate(odd, day("2030-01-01")) {
+			t.Errorf("%q is not a date but was late", odd)
+		}
+	}
+}

@@ -60,7 +60,7 @@ func (d *DB) migrateToFamilies(tx *bolt.Tx) error {
 	type rec struct{ k, v []byte }
 	var recs []rec
 	err := cb.ForEach(func(k, v []byte) error {
-		plain, err := decodeValue(d.aead, bucketCases, string(k), v)
+		plain, err := d.decode(bucketCases, string(k), v)
 		if err != nil {
 			return err
 		}
@@ -79,13 +79,13 @@ func (d *DB) migrateToFamilies(tx *bolt.Tx) error {
 		e := entryOf(&c)
 		// bbolt forbids changing a bucket while walking it: gather, then write in key order
 		recs = append(recs, rec{append([]byte(nil), k...), j})
-		return ib.Put(k, encodeValue(d.aead, bucketIndex, string(k), e.marshal()))
+		return ib.Put(k, d.encode(bucketIndex, string(k), e.marshal()))
 	})
 	if err != nil {
 		return err
 	}
 	for _, r := range recs {
-		if err := cb.Put(r.k, encodeValue(d.aead, bucketCases, string(r.k), r.v)); err != nil {
+		if err := cb.Put(r.k, d.encode(bucketCases, string(r.k), r.v)); err != nil {
 			return err
 		}
 	}

@@ -39,6 +39,7 @@ func answerWords(q wizard.Question, v string, skipped bool) string {
 var shortNames = map[entitlements.Key]string{
 	entitlements.Country: "Country", entitlements.Relationship: "Relationship", entitlements.LivingWithCarer: "Lives with carer",
 	entitlements.ParentInHome: "Parent at home", entitlements.LegalStatus: "Legal status", entitlements.CouncilInvolved: "Social worker arranged",
+	entitlements.OrderRoute: "Who went to court", entitlements.OtherwiseInCare: "Would be in care",
 	entitlements.PreviouslyLookedAfter: "In care before order", entitlements.AdoptedAbroad: "Adopted abroad", entitlements.ChildAge: "Child's age",
 	entitlements.Duration: "How long", entitlements.ChildDisabled: "Disability", entitlements.ConsideringOrder: "Thinking of order",
 	entitlements.CourtCase: "Court case", entitlements.CouncilKey: "Council", entitlements.SGFinancialSupport: "SG money already",

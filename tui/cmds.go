@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -156,27 +155,13 @@ func writeFile(path, text string, overwrite bool) tea.Cmd {
 }
 
 // writePrivate writes data to path (making its folder), readable only by this user, and
-// never replaces an existing file unless overwrite is set.
+// never replaces an existing file unless overwrite is set. storage.WriteFile never follows a
+// planted file or link. An existing file is reported as an *fs.PathError, so os.IsExist
+// recognises it.
 func writePrivate(path string, data []byte, overwrite bool) error {
-	if dir := filepath.Dir(path); dir != "" {
-		if err := os.MkdirAll(dir, 0o700); err != nil {
-			return err
-		}
-	}
-	flags := os.O_WRONLY | os.O_CREATE | os.O_EXCL
-	if overwrite {
-		flags = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
-	}
-	f, err := os.OpenFile(path, flags, 0o600)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(path, 0o600)
+	err := storage.WriteFile(path, data, overwrite)
+	if errors.Is(err, storage.ErrFileExists) {
+		return &fs.PathError{Op: "open", Path: path, Err: fs.ErrExist}
 	}
 	return err
 }

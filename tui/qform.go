@@ -177,8 +177,8 @@ func validateAnswer(qq wizard.Question, v string) error {
 			return fmt.Errorf("Please give the age as a whole number from 0 to 25.")
 		}
 	case entitlements.DateValue:
-		if _, err := wizard.ParseDateInput(v); err != nil {
-			return fmt.Errorf("Please give the date like 14/03/2024 or 14 March 2024.")
+		if _, err := wizard.ParseDateOrMonthInput(v); err != nil {
+			return fmt.Errorf("Please give the date like 14/03/2024 or 14 March 2024, or just the month like March 2024.")
 		}
 	case entitlements.Text:
 		if v == "" {

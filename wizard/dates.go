@@ -65,3 +65,7 @@ func DateWords(v string) string {
 	}
 	return v
 }
+
+// ParseDateOrMonthInput is ParseDateInput, which reads a month alone as YYYY-MM too: a carer
+// often knows only the month an order was made.
+func ParseDateOrMonthInput(s string) (string, error) { return ParseDateInput(s) }

@@ -22,6 +22,7 @@ const (
 	msgAge        = "Type the age as a number, like 7."
 	msgAgeRange   = "Type an age from 0 to 25, as a number, like 7."
 	msgDate       = "Type the date like 14/3/2024 or 14 March 2024. If you know only the month, type it like March 2024."
+	msgDay        = "Type the day as well, like 14 March 2024."
 	msgFutureDate = "That date has not come yet. Type the date the order was made, like 14 March 2024."
 	msgTooLong    = "That is too long. Type the name only, in up to 200 letters."
 	msgNotAllowed = "That answer cannot be used here. Choose one of the answers shown."

@@ -6,18 +6,13 @@ import (
 
 // A question is asked only where it fits the child: a key the contract describes "with ..." only
 // once its condition is known to hold (assess.md "Answers"), no school questions for a child not
-// at school, and only the stages of education possible at the child's age.
+// at school, and only the stages of education possible at the child's age. The conditions are
+// the questions' own (Question.When, in questions.go); the fitting of options is here.
 
-// fits says whether key k may be asked about child i now.
+// fits says whether key k may be asked about child i now: the question's own condition.
 func (s *Session) fits(i int, k e.Key) bool {
-	a := &s.kids[i].merged
-	if w := withCondition[k]; w != nil && !w(a) {
-		return false
-	}
-	if k == e.SchoolType && !atSchool(a) {
-		return false
-	}
-	return true
+	q := byKey[k]
+	return q == nil || q.When == nil || q.When(&s.kids[i].merged)
 }
 
 func legalIs(values ...string) func(*e.Answers) bool {
@@ -31,27 +26,6 @@ func legalIs(values ...string) func(*e.Answers) bool {
 		return false
 	}
 }
-
-// withCondition is, for each key the contract asks only "with ..." something, that condition.
-// The newer keys are found by name, so this reads the contract's table as it stands.
-var withCondition = func() [e.NumKeys]func(*e.Answers) bool {
-	var m [e.NumKeys]func(*e.Answers) bool
-	m[e.CouncilInvolved] = legalIs("none", "sgo", "cao", "residence_order", "guardian", "adoption")
-	m[e.PreviouslyLookedAfter] = legalIs("sgo", "cao", "residence_order", "adoption")
-	m[e.AdoptedAbroad] = legalIs("adoption")
-	m[e.SGFinancialSupport] = legalIs("sgo")
-	m[e.SurvivingParent] = func(a *e.Answers) bool { return a.Value(e.ParentsDied) == "one" }
-	if route, ok := e.KeyNamed("order_route"); ok {
-		m[route] = legalIs("sgo", "cao", "residence_order")
-		if other, ok := e.KeyNamed("otherwise_in_care"); ok {
-			privateOrder := legalIs("cao", "residence_order")
-			m[other] = func(a *e.Answers) bool {
-				return (privateOrder(a) && a.Value(route) == "private") || a.Value(e.ConsideringOrder) == "cao"
-			}
-		}
-	}
-	return m
-}()
 
 // atSchool says whether the child is known to be at school, or of school age with the stage
 // not given: only then is the type of school asked.

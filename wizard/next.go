@@ -15,7 +15,9 @@ func (s *Session) next() (Ask, bool) {
 	}
 	for _, i := range s.childOrder() {
 		if r, ok := s.extraFor(i); ok {
-			return s.AskFor(r), true
+			a := s.AskFor(r)
+			a.Extra = true // the council too, when asked only for letters
+			return a, true
 		}
 	}
 	return Ask{}, false
@@ -180,7 +182,7 @@ func (s *Session) Answered() []AnswerLine {
 	}
 	for i, kd := range s.kids {
 		for _, k := range allOrder {
-			if !e.IsHouseholdKey(k) {
+			if !e.IsHouseholdKey(k) || kd.own.Has(k) {
 				add(Ref{k, i}, kd.own, kd.skipped[k])
 			}
 		}

@@ -30,6 +30,26 @@ func (r FamilyReplay) Questions() int {
 // leaves out (or gives a value the question does not offer), until the session is done. Every
 // question is asked at most once, so it always ends.
 func ReplayFamily(f e.Family, asOf e.Date) (FamilyReplay, *Session) {
+	rep, _, s := replayFamily(f, asOf)
+	return rep, s
+}
+
+// ReplayChild is ReplayAnswers through a session: one child's answers file, the questions in
+// the order asked.
+func ReplayChild(a e.Answers, asOf e.Date) (Replay, *Session) {
+	var f e.Family
+	for _, k := range a.Known() {
+		if e.IsHouseholdKey(k) {
+			f.Household.Set(k, a.Value(k))
+		}
+	}
+	f.Children = []e.FamilyChild{{Name: "the child", Answers: a}}
+	rep, order, s := replayFamily(f, asOf)
+	return Replay{Asked: order, NotAsked: rep.Children[0].NotAsked, Done: rep.Done}, s
+}
+
+func replayFamily(f e.Family, asOf e.Date) (FamilyReplay, []string, *Session) {
+	order := []string{}
 	start := e.Family{Children: make([]e.FamilyChild, len(f.Children))}
 	if u, ok := f.Household.Get(e.User); ok {
 		start.Household.Set(e.User, u)
@@ -42,29 +62,29 @@ func ReplayFamily(f e.Family, asOf e.Date) (FamilyReplay, *Session) {
 	for i, c := range f.Children {
 		rep.Children[i] = ChildReplay{Name: c.Name, Asked: []string{}, NotAsked: []string{}}
 	}
-	st := s.Current()
+	// The quiet forms of Answer and Skip: a replay needs the next question, not what changed.
+	a, more := s.next()
 	limit := (int(e.NumKeys) + 1) * (len(f.Children) + 1)
-	for n := 0; n < limit && !st.Done; n++ {
-		a := st.Ask
+	for n := 0; n < limit && more; n++ {
 		var v string
 		var has bool
 		if a.Child == Household {
 			v, has = f.Household.Get(a.Key)
-			if !has {
-				v, has = f.Children[s.Focus()].Answers.Get(a.Key)
+			for c := 0; !has && c < len(f.Children); c++ {
+				v, has = f.Children[c].Answers.Get(a.Key)
 			}
 			rep.Household = append(rep.Household, a.Question.Name)
 		} else {
 			v, has = f.Merged(a.Child).Get(a.Key)
 			rep.Children[a.Child].Asked = append(rep.Children[a.Child].Asked, a.Question.Name)
 		}
-		next, err := s.Answer(a, v)
-		if !has || err != nil {
-			next = s.Skip(a)
+		order = append(order, a.Question.Name)
+		if !has || s.take(a, v) != nil {
+			s.skip(s.norm(a.Ref))
 		}
-		st = next
+		a, more = s.next()
 	}
-	rep.Done = st.Done
+	rep.Done = !more
 	for i := range f.Children {
 		asked := map[string]bool{}
 		for _, n := range rep.Children[i].Asked {
@@ -80,5 +100,5 @@ func ReplayFamily(f e.Family, asOf e.Date) (FamilyReplay, *Session) {
 			}
 		}
 	}
-	return rep, s
+	return rep, order, s
 }

@@ -48,7 +48,9 @@ type Ref struct {
 
 // ChildStart is what is known of one child when a session resumes.
 type ChildStart struct {
-	ID      string // kept for the front end (storage's stable id); empty gets a new one
+	// ID is kept for the front end (storage's lasting id). A child given none, or added in
+	// the session, gets one the session makes up ("new-2"), which a front end maps to its own.
+	ID      string
 	Name    string
 	Answers e.Answers
 	Skipped []e.Key
@@ -128,7 +130,7 @@ func Resume(st Start) (*Session, error) {
 func (s *Session) newID() string {
 	for {
 		s.made++
-		id := fmt.Sprintf("child-%d", s.made)
+		id := fmt.Sprintf("new-%d", s.made)
 		taken := false
 		for _, k := range s.kids {
 			taken = taken || k.id == id
@@ -286,10 +288,14 @@ func (s *Session) IsSkipped(r Ref) bool {
 // Asked lists the answers given or skipped through this session, in order.
 func (s *Session) Asked() []Ref { return append([]Ref(nil), s.asked...) }
 
-// norm puts the carer's own keys on the household.
+// norm puts the carer's own keys on the household, except where a child's own answer to one
+// stands in its place (a family file may give a child its own "not sure"): that stays the
+// child's.
 func (s *Session) norm(r Ref) Ref {
 	if e.IsHouseholdKey(r.Key) {
-		r.Child = Household
+		if r.Child < 0 || r.Child >= len(s.kids) || !s.kids[r.Child].own.Has(r.Key) {
+			r.Child = Household
+		}
 	} else if r.Child < 0 || r.Child >= len(s.kids) {
 		r.Child = min(max(r.Child, 0), len(s.kids)-1)
 	}

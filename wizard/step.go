@@ -137,10 +137,14 @@ func (s *Session) AskFor(r Ref) Ask {
 	for _, o := range q.Options {
 		a.Choices = append(a.Choices, Choice{Value: o.Value, Label: o.Label})
 	}
-	a.Number = len(s.asked) + 1
-	for i, x := range s.asked {
+	// Who is at the keyboard is not one of the questions about the family: it is not counted.
+	a.Number = 1
+	for _, x := range s.asked {
 		if x == r {
-			a.Number = i + 1
+			return a
+		}
+		if x.Key != e.User {
+			a.Number++
 		}
 	}
 	return a
@@ -161,7 +165,7 @@ func (s *Session) AnswerSame(a Ask) (Step, error) {
 	if a.SameAs == nil {
 		return s.Current(), &AnswerError{Key: a.Key, Message: "There is no other child's answer to copy for this question."}
 	}
-	return s.set(a, a.SameAs.Value)
+	return s.Answer(a, "same")
 }
 
 // Answer takes what the person gave for a: for a choice, the number of a choice, its words or
@@ -169,19 +173,30 @@ func (s *Session) AnswerSame(a Ask) (Step, error) {
 // (an age, a date in any usual form, a council's name). A refused answer returns an
 // *AnswerError saying what to type instead, and changes nothing.
 func (s *Session) Answer(a Ask, input string) (Step, error) {
+	r := s.norm(a.Ref)
+	before := s.results()
+	edit := s.held(r)
+	if err := s.take(a, input); err != nil {
+		return s.Current(), err
+	}
+	return s.step(before, edit), nil
+}
+
+// take reads the input for a and stores it, reassessing whoever it touches.
+func (s *Session) take(a Ask, input string) error {
 	a.Ref = s.norm(a.Ref)
 	in := strings.TrimSpace(e.CleanText(input))
 	if in == "" {
-		return s.Current(), &AnswerError{Key: a.Key, Message: msgEmpty}
+		return &AnswerError{Key: a.Key, Message: msgEmpty}
 	}
 	if a.SameAs != nil && isSame(in, a.SameAs.Name) {
-		return s.set(a, a.SameAs.Value)
+		return s.store(a.Ref, a.SameAs.Value)
 	}
 	v, err := s.value(a, in)
 	if err != nil {
-		return s.Current(), err
+		return err
 	}
-	return s.set(a, v)
+	return s.store(a.Ref, v)
 }
 
 func isSame(in, name string) bool {
@@ -189,28 +204,34 @@ func isSame(in, name string) bool {
 	return l == "same" || l == "same as" || l == strings.ToLower("same as "+name)
 }
 
-// set stores a checked value, reassesses whoever it touches and returns the step.
-func (s *Session) set(a Ask, v string) (Step, error) {
-	r := s.norm(a.Ref)
-	before := s.results()
-	edit := s.held(r)
-	if r.Child == Household {
-		if err := s.house.Set(r.Key, v); err != nil {
-			return s.Current(), &AnswerError{Key: r.Key, Input: v, Message: msgNotAllowed}
+// store keeps a checked value and reassesses whoever it touches: every child for the carer's
+// own answer, else the one child.
+func (s *Session) store(r Ref, v string) error {
+	held := &s.house
+	skipped := &s.hSkipped
+	if r.Child != Household {
+		held, skipped = &s.kids[r.Child].own, &s.kids[r.Child].skipped
+	}
+	if err := held.Set(r.Key, v); err != nil {
+		if r.Key.Spec().Kind == e.DateValue {
+			// An engine that reads only whole days: ask for the day too.
+			return &AnswerError{Key: r.Key, Input: v, Message: msgDay}
 		}
-		s.hSkipped[r.Key] = false
-		s.note(r)
+		return &AnswerError{Key: r.Key, Input: v, Message: msgNotAllowed}
+	}
+	skipped[r.Key] = false
+	s.note(r)
+	s.touched(r)
+	return nil
+}
+
+// touched reassesses whoever an answer reaches.
+func (s *Session) touched(r Ref) {
+	if r.Child == Household {
 		s.reassessAll()
 	} else {
-		kd := s.kids[r.Child]
-		if err := kd.own.Set(r.Key, v); err != nil {
-			return s.Current(), &AnswerError{Key: r.Key, Input: v, Message: msgNotAllowed}
-		}
-		kd.skipped[r.Key] = false
-		s.note(r)
 		s.reassess(r.Child)
 	}
-	return s.step(before, edit), nil
 }
 
 // held says whether r already had an answer or a skip: changing it is an edit.
@@ -227,17 +248,20 @@ func (s *Session) Skip(a Ask) Step {
 	r := s.norm(a.Ref)
 	before := s.results()
 	edit := s.held(r) && !s.IsSkipped(r)
+	s.skip(r)
+	return s.step(before, edit)
+}
+
+func (s *Session) skip(r Ref) {
 	if r.Child == Household {
 		s.house.Clear(r.Key)
 		s.hSkipped[r.Key] = true
-		s.reassessAll()
 	} else {
 		s.kids[r.Child].own.Clear(r.Key)
 		s.kids[r.Child].skipped[r.Key] = true
-		s.reassess(r.Child)
 	}
 	s.note(r)
-	return s.step(before, edit)
+	s.touched(r)
 }
 
 // Forget clears an answer (or a skip), so the question is asked again when it matters.
@@ -263,14 +287,16 @@ func (s *Session) Forget(r Ref) Step {
 	return s.step(before, edit)
 }
 
-// Back forgets the last answer given in this session, so that question comes again. With
-// nothing asked yet it changes nothing.
+// Back forgets the last answer given in this session, so that question comes again (its
+// Changes still say what moved, but it is not an Edit). With nothing asked yet it changes
+// nothing.
 func (s *Session) Back() Step {
 	if len(s.asked) == 0 {
 		return s.Current()
 	}
 	last := s.asked[len(s.asked)-1]
 	st := s.Forget(last)
+	st.Edit = false // going back is not a change to read out
 	if !st.Done && (st.Ask.Ref != last) {
 		// The question gone back to comes first, even where another now would.
 		st.Ask = s.AskFor(last)

@@ -43,14 +43,15 @@ func (w *Wizard) Result() *e.Result { return w.result }
 // Asked lists the keys answered or skipped through the wizard, in order.
 func (w *Wizard) Asked() []e.Key { return append([]e.Key(nil), w.asked...) }
 
-// Answer records an answer. Values are normalised: UK dates become YYYY-MM-DD, a known
+// Answer records an answer. Values are normalised: UK dates become YYYY-MM-DD (a month alone
+// YYYY-MM), a known
 // council's name its usual form; an unknown council is kept as typed (and counts as unknown).
 func (w *Wizard) Answer(k e.Key, v string) error {
 	v = strings.TrimSpace(e.CleanText(v))
 	q := QuestionFor(k)
 	switch q.Kind {
 	case e.DateValue:
-		d, err := ParseDateInput(v)
+		d, err := ParseDateOrMonthInput(v)
 		if err != nil {
 			return err
 		}
@@ -154,6 +155,9 @@ func (w *Wizard) Skipped(k e.Key) bool { return w.skipped[k] }
 // Relevant says whether some answer to k could still change the arrangement or an outcome,
 // given everything else known. It asks the rules, so it can never drift from them.
 func (w *Wizard) Relevant(k e.Key) bool {
+	if q := byKey[k]; q != nil && q.When != nil && !q.When(&w.answers) {
+		return false
+	}
 	if w.result.Matters(k) {
 		return true
 	}
@@ -172,6 +176,7 @@ func changesArrangement(a *e.Answers, current string, k e.Key) bool {
 	if v, ok := a.Get(k); ok && v != e.NotSure {
 		return false
 	}
+	current = arrangementOf(a)
 	try := *a
 	for _, v := range k.Spec().Values {
 		if v == e.NotSure {
@@ -185,7 +190,16 @@ func changesArrangement(a *e.Answers, current string, k e.Key) bool {
 	return false
 }
 
-func arrangementOf(a *e.Answers) string { return e.ArrangementOf(a) }
+// arrangementOf names the arrangement. Outside England it also says whether arrangement step 2
+// holds (a parent, or the child not living with the carer): Child Benefit and others turn on it
+// there too (rules.md Reading 6), so those answers are still worth asking.
+func arrangementOf(a *e.Answers) string {
+	arr := e.ArrangementOf(a)
+	if arr == e.ArrOutsideEngland && e.NotKinshipCare(a) {
+		arr += ", not kinship care"
+	}
+	return arr
+}
 
 // Next returns the next question worth asking, or false when nothing left could change any
 // outcome: the wizard is done.
@@ -309,6 +323,16 @@ func (c Change) String() string {
 		s += ", because " + lowerFirst(c.Because)
 	}
 	return s
+}
+
+// Sentence is the change as a sentence to read aloud, with no arrows or symbols: "Kinship
+// allowance changed from may be eligible to not eligible, because …".
+func (c Change) Sentence() string {
+	s := fmt.Sprintf("%s changed from %s to %s", c.Title, strings.ToLower(e.StatusWords(c.From)), strings.ToLower(e.StatusWords(c.To)))
+	if c.Because != "" {
+		s += ", because " + strings.TrimRight(lowerFirst(c.Because), ".")
+	}
+	return s + "."
 }
 
 // lowerFirst lowers an ordinary first word ("The", "You") but keeps names ("Universal

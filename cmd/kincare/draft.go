@@ -10,6 +10,7 @@ import (
 
 	"kincare/entitlements"
 	"kincare/entitlements/letters"
+	"kincare/storage"
 )
 
 const draftUsage = "usage: kincare draft --answers FILE|- --request ID [--details FILE] [--as-of YYYY-MM-DD] --format txt|md|html|pdf --out PATH|- [--force]"
@@ -58,14 +59,9 @@ func runDraft(args []string, env *cliEnv) error {
 	}
 	var details entitlements.Details
 	if *detailsPath != "" {
-		var data []byte
-		if *detailsPath == "-" {
-			data, err = io.ReadAll(env.stdin)
-		} else {
-			data, err = os.ReadFile(*detailsPath)
-		}
+		data, err := readInput(*detailsPath, env.stdin, entitlements.MaxDetailsFileBytes, "the details file")
 		if err != nil {
-			return badInput("cannot read the details file %s: %v", *detailsPath, err)
+			return err
 		}
 		if details, err = entitlements.ParseDetails(data); err != nil {
 			return badInput("%s: %v", displayName(*detailsPath), err)
@@ -110,26 +106,13 @@ func runDraft(args []string, env *cliEnv) error {
 	return nil
 }
 
-// writePrivate writes the file readable only by its owner, never replacing an existing file
-// unless force is set.
+// writePrivate writes the letter readable only by its owner, through a new temporary file
+// (never through a link or a planted file), never replacing an existing file unless force
+// is set.
 func writePrivate(path string, data []byte, force bool) error {
-	flags := os.O_WRONLY | os.O_CREATE | os.O_EXCL
-	if force {
-		flags = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
-	}
-	f, err := os.OpenFile(path, flags, 0o600)
-	if errors.Is(err, os.ErrExist) {
+	err := storage.WriteFile(path, data, force)
+	if errors.Is(err, storage.ErrFileExists) {
 		return badInput("draft: %s already exists; use --force to replace it", path)
 	}
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %v", path, err)
-	}
-	if force {
-		_ = f.Chmod(0o600)
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return fmt.Errorf("cannot write %s: %v", path, err)
-	}
-	return f.Close()
+	return err
 }

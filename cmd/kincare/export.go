@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 
@@ -18,15 +19,15 @@ func runExport(args []string, env *cliEnv) error {
 	if *out == "" {
 		return badInput("export: --out FILE is required")
 	}
-	if _, err := os.Stat(*out); err == nil && !*force {
+	if _, err := os.Lstat(*out); err == nil && !*force {
 		return badInput("export: %s already exists; use --force to replace it", *out)
 	}
 	return withStore(*db, env, func(s *storage.DB) error {
-		return exportCases(s, *id, *out, env)
+		return exportCases(s, *id, *out, *force, env)
 	})
 }
 
-func exportCases(s *storage.DB, id, out string, env *cliEnv) error {
+func exportCases(s *storage.DB, id, out string, force bool, env *cliEnv) error {
 	var err error
 	var pass []byte
 	if s.Protected() {
@@ -48,7 +49,11 @@ func exportCases(s *storage.DB, id, out string, env *cliEnv) error {
 	} else if data, err = storage.ExportAll(s, pass); err != nil {
 		return err
 	}
-	if err := writeFileSafely(out, data); err != nil {
+	// Recorded in the case file, so "delete --all" can find and remove the export too.
+	if err := storage.WriteRecorded(s, out, data, force); err != nil {
+		if errors.Is(err, storage.ErrFileExists) {
+			return badInput("export: %s already exists; use --force to replace it", out)
+		}
 		return err
 	}
 	fmt.Fprintf(env.stdout, "Exported to %s.\n", out)

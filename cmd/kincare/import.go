@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -26,22 +27,18 @@ func runImport(args []string, env *cliEnv) error {
 	if file == "" {
 		return badInput("import: give the export file: kincare import FILE [--db PATH]")
 	}
-	data, err := os.ReadFile(file)
+	head := make([]byte, 200)
+	fh, err := os.Open(file)
 	if err != nil {
 		return badInput("cannot read %s: %v", file, err)
 	}
+	n, _ := io.ReadFull(fh, head)
+	fh.Close()
 	var pass []byte
-	if strings.Contains(string(data[:min(len(data), 200)]), storage.ExportFormatEncrypted) {
+	if strings.Contains(string(head[:n]), storage.ExportFormatEncrypted) {
 		if pass, err = passphrase(env, "Passphrase of the export: "); err != nil {
 			return err
 		}
-	}
-	cases, err := storage.Import(data, pass)
-	if err != nil {
-		if errors.Is(err, storage.ErrImport) {
-			return badInput("%s: %v", file, err)
-		}
-		return err
 	}
 	mode := storage.ImportRefuse
 	switch {
@@ -51,7 +48,11 @@ func runImport(args []string, env *cliEnv) error {
 		mode = storage.ImportReplace
 	}
 	return withStore(*db, env, func(s *storage.DB) error {
-		ids, err := storage.ImportCases(s, cases, mode)
+		// read as it is decoded and kept as the JSON it is stored as: 100,000 cases fit
+		ids, err := storage.ImportFileTo(s, file, pass, mode)
+		if errors.Is(err, storage.ErrImport) {
+			return badInput("%s: %v", file, err)
+		}
 		if err != nil {
 			if errors.Is(err, storage.ErrConflict) {
 				return badInput("%v (use --as-copies or --replace)", err)

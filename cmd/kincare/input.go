@@ -21,15 +21,9 @@ func readAnswers(path, asOfFlag string, stdin io.Reader) (entitlements.Input, en
 	if path == "" {
 		return entitlements.Input{}, entitlements.Date{}, badInput("--answers FILE is required (use - for standard input)")
 	}
-	var data []byte
-	var err error
-	if path == "-" {
-		data, err = io.ReadAll(stdin)
-	} else {
-		data, err = os.ReadFile(path)
-	}
+	data, err := readInput(path, stdin, entitlements.MaxAnswersFileBytes, "the answers file")
 	if err != nil {
-		return entitlements.Input{}, entitlements.Date{}, badInput("cannot read the answers file %s: %v", path, err)
+		return entitlements.Input{}, entitlements.Date{}, err
 	}
 	in, err := entitlements.ParseInput(data)
 	if err != nil {
@@ -67,4 +61,30 @@ func resolveAsOf(flagValue string, fromFile *entitlements.Date) (entitlements.Da
 func today() entitlements.Date {
 	n := time.Now()
 	return entitlements.DateOf(n.Year(), n.Month(), n.Day())
+}
+
+// readInput reads a file ("-" is standard input), refusing anything larger than limit
+// after reading at most one byte more: /dev/zero or a wrong file never fills the memory.
+func readInput(path string, stdin io.Reader, limit int, what string) ([]byte, error) {
+	var r io.Reader = stdin
+	if path != "-" {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, badInput("cannot read %s %s: %v", what, path, err)
+		}
+		defer f.Close()
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
+	if err != nil {
+		return nil, badInput("cannot read %s %s: %v", what, displayName(path), err)
+	}
+	if len(data) > limit {
+		size := fmt.Sprintf("%d KB", limit>>10)
+		if limit >= 1<<20 {
+			size = fmt.Sprintf("%d MB", limit>>20)
+		}
+		return nil, badInput("%s: %s is too large; kincare reads at most %s. Check it is the right file", displayName(path), what, size)
+	}
+	return data, nil
 }

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -21,6 +22,9 @@ type cliEnv struct {
 	stdoutIsTerminal bool
 	stdinIsTerminal  bool
 	getenv           func(string) string
+	// readSecret reads a passphrase from the terminal without showing it.
+	readSecret func() ([]byte, error)
+	lines      *bufio.Reader // stdin, read a line at a time by questions
 }
 
 // command is one entry of the command table: its name, the flags it takes, one line of help
@@ -47,7 +51,9 @@ func init() {
 		{name: "export", args: "[--case ID] --out FILE [--db PATH]", help: "write cases to an export file", run: runExport},
 		{name: "import", args: "FILE [--db PATH]", help: "read cases from an export file", run: runImport},
 		{name: "draft", args: "--answers FILE --request ID [--details FILE] --format txt|md|html|pdf --out PATH", help: "draft one letter", run: runDraft},
-		{name: "requests", args: "--due [--db PATH]", help: "letters due or overdue for a reply", run: runRequests},
+		{name: "backup", args: "--out FILE [--force] [--db PATH]", help: "an encrypted copy of every case", run: runBackup},
+		{name: "passphrase", args: "[--remove] [--db PATH]", help: "add, change or remove the passphrase", run: runPassphrase},
+		{name: "requests", args: "[--due] | draft|sent|follow-up|replied --case ID --request ID ...", help: "letters and replies; track them from scripts (requests -h)", run: runRequests},
 		{name: "help", extra: []string{"-h", "--help"}, help: "this list", run: runHelp},
 		{name: "version", extra: []string{"-v", "--version"}, help: "the version of kincare", run: runVersion},
 	}
@@ -55,7 +61,8 @@ func init() {
 
 func main() {
 	env := &cliEnv{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv,
-		stdoutIsTerminal: term.IsTerminal(int(os.Stdout.Fd())), stdinIsTerminal: term.IsTerminal(int(os.Stdin.Fd()))}
+		stdoutIsTerminal: term.IsTerminal(int(os.Stdout.Fd())), stdinIsTerminal: term.IsTerminal(int(os.Stdin.Fd())),
+		readSecret: func() ([]byte, error) { return term.ReadPassword(int(os.Stdin.Fd())) }}
 	os.Exit(run(os.Args[1:], env))
 }
 
@@ -111,7 +118,7 @@ func usageText() string {
 			fmt.Fprintf(&b, "  %s\n  %-48s  %s\n", use, "", help)
 		}
 	}
-	line("kincare [--db PATH] [--guest] [--accessible]", "open the interface")
+	line("kincare [--db PATH] [--guest] [--accessible] [--ascii] [--lock-after TIME]", "open the interface")
 	for _, c := range commands {
 		if c.name == "help" || c.name == "version" {
 			continue
@@ -122,7 +129,10 @@ func usageText() string {
 		}
 		line(use, c.help)
 	}
-	b.WriteString("  kincare --help | --version\n\nEverything is kept on this computer. Nothing is sent anywhere.\n")
+	b.WriteString("  kincare --help | --version\n\nOptions for the interface:\n")
+	b.WriteString(interfaceHelp())
+	b.WriteString("\nEverything is kept on this computer. Nothing is sent anywhere.\n")
+	b.WriteString(privacyHelp)
 	return b.String()
 }
 

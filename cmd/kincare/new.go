@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 	"strings"
 
 	"kincare/entitlements"
@@ -22,17 +21,14 @@ func runNew(args []string, env *cliEnv) error {
 	if err != nil {
 		return err
 	}
-	if in.Family != nil {
-		return badInput("new: %s holds a family (household and children); a saved case holds one child for now, so save each child from a file of its own answers", displayName(*answers))
-	}
 	c := storage.Case{Label: entitlements.CleanText(*label)}
 	if in.AsOf != nil {
 		c.AsOf = d.String()
 	}
 	if *details != "" {
-		data, err := os.ReadFile(*details)
+		data, err := readInput(*details, env.stdin, entitlements.MaxDetailsFileBytes, "the details file")
 		if err != nil {
-			return badInput("cannot read the details file %s: %v", *details, err)
+			return err
 		}
 		if c.Details, err = entitlements.ParseDetails(data); err != nil {
 			return badInput("%s: %v", *details, err)

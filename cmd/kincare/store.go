@@ -6,12 +6,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"kincare/storage"
-
-	"golang.org/x/term"
 )
 
 // dbPath is --db, else KINCARE_DB, else the user's data folder.
@@ -25,34 +22,60 @@ func dbPath(flagValue string, env *cliEnv) (string, error) {
 	return storage.DefaultPath()
 }
 
+// openTimeout is how long a command waits for another kincare window to let go of the file:
+// "already open" arrives within two seconds, after one wait, not two.
+const openTimeout = storage.DefaultTimeout
+
 // passphrase comes from KINCARE_PASSPHRASE (for scripts), else is asked for on the terminal.
 func passphrase(env *cliEnv, prompt string) ([]byte, error) {
 	if p := env.getenv("KINCARE_PASSPHRASE"); p != "" {
 		return []byte(p), nil
 	}
-	if !env.stdinIsTerminal {
+	return askSecret(env, prompt)
+}
+
+// askSecret reads a passphrase typed at the terminal without showing it.
+func askSecret(env *cliEnv, prompt string) ([]byte, error) {
+	if !env.stdinIsTerminal || env.readSecret == nil {
 		return nil, errors.New("this case file is protected by a passphrase: set KINCARE_PASSPHRASE, or run this in a terminal to type it")
 	}
 	fmt.Fprint(env.stderr, prompt)
-	p, err := term.ReadPassword(int(os.Stdin.Fd()))
+	p, err := env.readSecret()
 	fmt.Fprintln(env.stderr)
 	return p, err
 }
 
-// openStore opens the case file, asking for the passphrase when it is protected.
+// openStore opens the case file, asking for the passphrase only when the file turns out to
+// be protected: one open, so one wait at most when another window has the file. With
+// KINCARE_PASSPHRASE set, a new file is made protected from the start.
 func openStore(path string, env *cliEnv) (*storage.DB, error) {
 	if w := storage.NetworkDriveWarning(path); w != "" {
 		fmt.Fprintln(env.stderr, "kincare: "+w)
 	}
-	var opts storage.Options
-	if prot, err := storage.IsProtected(path); err == nil && prot {
-		p, err := passphrase(env, "Passphrase for "+path+": ")
-		if err != nil {
-			return nil, err
+	opts := storage.Options{Timeout: openTimeout}
+	isNew := !storage.Exists(path)
+	if p := env.getenv("KINCARE_PASSPHRASE"); p != "" {
+		if isNew {
+			if err := storage.CheckPassphrase([]byte(p)); err != nil {
+				return nil, badInput("KINCARE_PASSPHRASE: %v", err)
+			}
+		}
+		opts.Passphrase = []byte(p)
+	}
+	s, err := storage.Open(path, opts)
+	if errors.Is(err, storage.ErrNeedPassphrase) && opts.Passphrase == nil {
+		p, perr := askSecret(env, "Passphrase for your case file: ")
+		if perr != nil {
+			return nil, perr
 		}
 		opts.Passphrase = p
+		s, err = storage.Open(path, opts)
+		clear(p)
 	}
-	return storage.Open(path, opts)
+	if err == nil && !isNew && !s.Protected() && opts.Passphrase != nil {
+		fmt.Fprintln(env.stderr, "kincare: KINCARE_PASSPHRASE is set, but this case file has no passphrase. Run kincare passphrase to add one.")
+	}
+	return s, err
 }
 
 // withStore opens the case file named by --db (or KINCARE_DB, or the default), runs fn and closes it.
@@ -82,20 +105,15 @@ func confirm(env *cliEnv, question string) (bool, error) {
 		return false, badInput("%s Add --yes to confirm when not at a terminal.", question)
 	}
 	fmt.Fprint(env.stderr, question+" Type yes to confirm: ")
-	line, _ := bufio.NewReader(env.stdin).ReadString('\n')
-	return strings.TrimSpace(strings.ToLower(line)) == "yes", nil
+	return strings.TrimSpace(strings.ToLower(readLine(env))) == "yes", nil
 }
 
-// writeFileSafely writes to a temporary file beside the target and renames it, so a crash
-// never leaves half a file; the file is readable only by this user.
-func writeFileSafely(path string, data []byte) error {
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, data, 0o600); err != nil {
-		return err
+// readLine reads one answer from standard input; the reader is kept so that several
+// questions in one command do not lose what was typed ahead.
+func readLine(env *cliEnv) string {
+	if env.lines == nil {
+		env.lines = bufio.NewReader(env.stdin)
 	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return nil
+	line, _ := env.lines.ReadString('\n')
+	return strings.TrimRight(line, "\r\n")
 }
