@@ -78,18 +78,45 @@ func (c Case) MergedAnswers(i int) json.RawMessage {
 
 // SetMergedAnswers stores one child's answers given in one object, as a front end that
 // shows one child at a time holds them: household keys go to the household (and so to every
-// child), the rest to child i. Household keys the object lacks are cleared.
+// child), the rest to child i. A household key the child already answered for itself stays
+// the child's own, so saving one child never changes a brother's or sister's answers.
+// Household keys the object lacks are cleared.
 func (c *Case) SetMergedAnswers(i int, merged json.RawMessage) error {
 	c.ensureChild()
 	if i < 0 || i >= len(c.Children) {
 		return invalid("There is no child %d in this case", i+1)
 	}
-	household, own, err := splitAnswers(merged)
+	norm, err := normaliseAnswers(merged, "this child")
 	if err != nil {
 		return err
 	}
+	var m, house, before map[string]json.RawMessage
+	_ = json.Unmarshal(norm, &m)
+	_ = json.Unmarshal(c.Household, &house)
+	_ = json.Unmarshal(c.Children[i].Answers, &before)
+	if house == nil {
+		house = map[string]json.RawMessage{}
+	}
+	own := map[string]json.RawMessage{}
+	for k := range house {
+		if _, kept := m[k]; !kept {
+			if _, overridden := before[k]; !overridden {
+				delete(house, k) // cleared for the whole family
+			}
+		}
+	}
+	for k, v := range m {
+		_, overridden := before[k]
+		if isHouseholdName(k) && !overridden {
+			house[k] = v
+		} else {
+			own[k] = v
+		}
+	}
+	hb, _ := json.Marshal(house)
+	ob, _ := json.Marshal(own)
 	c.Children = slices.Clone(c.Children) // the caller may share the old slice
-	c.Household, c.Children[i].Answers = household, own
+	c.Household, c.Children[i].Answers = hb, ob
 	return nil
 }
 

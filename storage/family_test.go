@@ -96,3 +96,22 @@ func TestSetMergedAnswersSplits(t *testing.T) {
 		t.Fatal("a child that is not there")
 	}
 }
+
+// Saving one child never changes another child's answers: Ava's own "benefits" stays hers.
+func TestSetMergedAnswersKeepsAChildsOwnHouseholdAnswer(t *testing.T) {
+	c, _ := NewFamilyCase("x", threeChildren(t))
+	before := []json.RawMessage{c.MergedAnswers(0), c.MergedAnswers(2)}
+	if err := c.SetMergedAnswers(1, c.MergedAnswers(1)); err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []int{0, 2} {
+		if got := c.MergedAnswers(want); string(got) != string(before[i]) {
+			t.Fatalf("child %d changed: %s, was %s", want, got, before[i])
+		}
+	}
+	var own map[string]any
+	json.Unmarshal(c.Children[1].Answers, &own)
+	if own["benefits"] != "no" {
+		t.Fatalf("Ava's own answer %v", own)
+	}
+}

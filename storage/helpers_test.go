@@ -84,4 +84,3 @@ func mustTime(s string) time.Time {
 	return t
 }
 
-func jsonMarshal(v any) ([]byte, error) { return json.Marshal(v) }
