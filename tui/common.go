@@ -68,7 +68,7 @@ func newCommon(o Options) *common {
 func (c *common) setStyles() {
 	c.st = newStyles(c.noColor, c.dark)
 	c.help = help.New()
-	c.help.Styles = help.DefaultStyles(c.dark)
+	c.help.Styles = c.st.Help
 	if c.noColor {
 		plain := lipgloss.NewStyle()
 		hs := c.help.Styles
@@ -95,11 +95,11 @@ func (c *common) inputStyles() textinput.Styles {
 		st := textinput.StyleState{Text: plain, Placeholder: plain, Suggestion: plain, Prompt: plain}
 		return textinput.Styles{Focused: st, Blurred: st}
 	}
-	return textinput.DefaultStyles(c.dark)
+	return c.st.Input
 }
 
 func (c *common) areaStyles() textarea.Styles {
-	ta := textarea.DefaultStyles(c.dark)
+	ta := c.st.TextArea
 	if c.noColor {
 		plain := lipgloss.NewStyle()
 		as := textarea.StyleState{Base: plain, Text: plain, LineNumber: plain, CursorLineNumber: plain, CursorLine: plain, EndOfBuffer: plain, Placeholder: plain, Prompt: plain, Selection: plain.Reverse(true)}

@@ -14,6 +14,7 @@ import (
 
 	"kincare/entitlements"
 	"kincare/storage"
+	"kincare/wizard"
 )
 
 // fixedToday is the date every test runs on.
@@ -313,4 +314,14 @@ func (d *driver) selectAnswer(k entitlements.Key) {
 		}
 	}
 	d.t.Fatalf("no answer to %s in the answers so far:\n%s", k, d.screen())
+}
+
+// askQuestion puts a question about the first child (or the household) on screen, as the
+// session would ask it now.
+func (d *driver) askQuestion(q wizard.Question) {
+	d.t.Helper()
+	if d.iv() == nil {
+		d.t.Fatalf("not on the questions:\n%s", d.screen())
+	}
+	d.iv().setAsk(d.m.cs.s.AskFor(wizard.Ref{Key: q.Key, Child: 0}))
 }

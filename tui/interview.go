@@ -58,6 +58,7 @@ func (iv *interviewScreen) leftWidth() int {
 func (iv *interviewScreen) resize() {
 	if iv.form != nil {
 		iv.form.resize(iv.c, iv.leftWidth())
+		iv.fitForm()
 	}
 }
 
@@ -113,10 +114,20 @@ func (iv *interviewScreen) setAsk(a wizard.Ask) {
 	for i, ch := range a.Choices {
 		opts[i] = wizard.Option{Value: ch.Value, Label: ch.Label}
 	}
-	iv.form = newQForm(iv.c, a.Prompt, desc, opts, q.Kind != entitlements.Choice, initial, iv.leftWidth(), iv.paneHeight()-2-iv.aboutLines())
+	iv.form = newQForm(iv.c, a.Prompt, desc, opts, q.Kind != entitlements.Choice, initial, iv.leftWidth(), iv.formHeight())
 	if q.Kind == entitlements.Text {
 		iv.form.suggestions = councilNames()
 		iv.form.rebuild(iv.c)
+	}
+}
+
+// formHeight is the room the question has in its pane: less a line saying an earlier answer is
+// being changed and a hint, and the line saying which child it is about.
+func (iv *interviewScreen) formHeight() int { return iv.paneHeight() - 2 - iv.aboutLines() }
+
+func (iv *interviewScreen) fitForm() {
+	if iv.form != nil {
+		iv.form.height = iv.formHeight()
 	}
 }
 
@@ -168,7 +179,10 @@ func (iv *interviewScreen) update(msg tea.Msg) tea.Cmd {
 }
 
 func (iv *interviewScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
-	iv.changes = nil
+	if iv.changes != nil {
+		iv.changes = nil
+		iv.fitForm() // the lines saying what changed give their room back
+	}
 	keys := iv.c.keys
 	typing := iv.form != nil && iv.form.typed && !iv.focusAnswers
 	if typing && isText(k) {
@@ -251,7 +265,8 @@ func (iv *interviewScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 		st, err := iv.cs.s.Answer(iv.ask, iv.form.current())
 		if err != nil {
 			iv.form.err = iv.c.st.Error.Render(wrapText(capitalise(err.Error()), iv.leftWidth()))
-			return nil
+			// "Saved" was about the answer before; this one was not taken.
+			return iv.c.status("")
 		}
 		return iv.took(st)
 	}

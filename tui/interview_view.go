@@ -327,5 +327,5 @@ func (iv *interviewScreen) keys() helpKeys {
 	}
 
 	return helpKeys{short: append(short, k.QuickExit),
-		full: [][]key.Binding{{kb("↑/↓", "choose"), kb("enter", "answer"), k.Skip}, {k.Results, k.ReadOut, k.Notes, k.Letters}, family, {kb("tab", "answers"), kb("esc", "cases"), k.QuickExit}}}
+		full: [][]key.Binding{{kb("1-9 ↑/↓", "choose"), kb("enter", "answer"), k.Skip}, {k.Results, k.ReadOut, k.Notes, k.Letters}, family, {kb("tab", "answers"), kb("esc", "cases"), k.QuickExit}}}
 }

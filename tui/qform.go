@@ -2,11 +2,14 @@ package tui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"time"
+	"unicode"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
 
 	"kincare/entitlements"
@@ -15,20 +18,40 @@ import (
 
 func lipglossWidth(s string) int { return lipgloss.Width(s) }
 
-// qform is a one-question form: a choice list, or a box to type in.
+// qform is a one-question form: a numbered list to choose from, or a box to type in.
+//
+// Nothing is chosen for the person: a list starts with no option marked, and enter with
+// nothing chosen is refused by the screen that asks. An option is chosen with ↑/↓ or by its
+// number; two digits typed within a second make one number on a list of ten or more.
 type qform struct {
+	c           *common
 	title, desc string
 	options     []wizard.Option
 	typed       bool
 	// suggestions complete what is typed (council names). They are a fixed list the text box
 	// matches by itself, so nothing reads the typed value off the update loop.
 	suggestions []string
-	value       string
-	width       int
-	height      int
-	err         string
-	form        *huh.Form
+	// value is the chosen option's value ("" while nothing is chosen), or the typed text.
+	value  string
+	width  int
+	height int
+	// err says why the last answer was refused. It stays until the next key.
+	err string
+	in  textinput.Model
+	// top is the first option in sight when the list is longer than the room for it.
+	top int
+	// firstDigit waits for a second digit on a long list ("1" then "3" is 13).
+	firstDigit int
+	digitSeq   int
 }
+
+// digitWait is how long a first digit waits for a second one.
+const digitWait = time.Second
+
+// digitTimeoutMsg ends the wait for a second digit.
+type digitTimeoutMsg struct{ seq int }
+
+var digitSeqs int
 
 func newQForm(c *common, title, desc string, options []wizard.Option, typed bool, initial string, width, height int) *qform {
 	q := &qform{title: title, desc: desc, options: options, typed: typed, value: initial, width: width, height: height}
@@ -36,92 +59,36 @@ func newQForm(c *common, title, desc string, options []wizard.Option, typed bool
 	return q
 }
 
-// themes are built once per look; the form asks for its theme on every draw.
-var themes = map[[2]bool]*huh.Styles{}
-
-func (q *qform) theme(c *common) huh.Theme {
-	k := [2]bool{c.noColor, c.dark}
-	if themes[k] == nil {
-		themes[k] = buildTheme(c)
-	}
-	st := themes[k]
-	return huh.ThemeFunc(func(bool) *huh.Styles { return st })
-}
-
-func buildTheme(c *common) *huh.Styles {
-	if c.noColor {
-		return (func(bool) *huh.Styles {
-			s := huh.ThemeBase(false)
-			plain := lipgloss.NewStyle()
-			s.Focused.Title = plain.Bold(true)
-			s.Focused.Description = plain
-			s.Focused.SelectSelector = plain.SetString("> ")
-			s.Focused.SelectedOption = plain.Bold(true)
-			s.Focused.UnselectedOption = plain
-			s.Focused.Base = plain
-			s.Focused.ErrorIndicator = plain.SetString(" *")
-			s.Focused.ErrorMessage = plain.Bold(true)
-			s.Focused.TextInput.Prompt = plain
-			s.Focused.TextInput.Text = plain
-			s.Focused.TextInput.Placeholder = plain
-			s.Focused.TextInput.Cursor = plain
-			s.Blurred = s.Focused
-			s.Form.Base = plain
-			s.Group.Base = plain
-			return s
-		})(false)
-	}
-	s := huh.ThemeCharm(c.dark)
-	s.Focused.Base = lipgloss.NewStyle()
-	s.Focused.SelectSelector = s.Focused.SelectSelector.SetString("> ")
-	s.Blurred = s.Focused
-	return s
-}
-
 // rebuild makes the form again (after a resize or a change of colours), keeping the answer.
 func (q *qform) rebuild(c *common) {
-	km := huh.NewDefaultKeyMap()
-	km.Quit = key.NewBinding(key.WithDisabled())
-	km.Select.Filter = key.NewBinding(key.WithDisabled())
-	km.Select.Submit = key.NewBinding(key.WithDisabled())
-	km.Select.Next = key.NewBinding(key.WithDisabled())
-	km.Select.Prev = key.NewBinding(key.WithDisabled())
-	km.Input.Next = key.NewBinding(key.WithDisabled())
-	km.Input.Prev = key.NewBinding(key.WithDisabled())
-	km.Input.Submit = key.NewBinding(key.WithDisabled())
-	var field huh.Field
-	th := q.theme(c)
-	if q.typed {
-		in := huh.NewInput()
-		in.WithTheme(th)
-		in = in.Title(q.title).Description(q.desc).Value(&q.value).CharLimit(200)
-		if len(q.suggestions) > 0 {
-			in = in.Suggestions(q.suggestions)
+	q.c = c
+	if !q.typed {
+		if q.chosen() < 0 {
+			q.value = ""
 		}
-		// The group measures its height when it is made: give the field its real width
-		// first, or a title or help that wraps pushes the box to type in out of sight.
-		field = in.WithWidth(q.formWidth())
-	} else {
-		opts := make([]huh.Option[string], len(q.options))
-		for i, o := range q.options {
-			opts[i] = huh.NewOption(o.Label, o.Value)
-		}
-		titleLines := strings.Count(wrapText(q.title, q.width), "\n") + 1
-		if q.desc != "" {
-			titleLines += strings.Count(wrapText(q.desc, q.width), "\n") + 1
-		}
-		h := min(len(opts), max(q.height-titleLines-1, 3))
-		sel := huh.NewSelect[string]()
-		sel.WithTheme(th)
-		field = sel.Title(q.title).Description(q.desc).Options(opts...).Value(&q.value).Height(h + titleLines)
+		q.scrollTo(q.chosen())
+		return
 	}
-	q.form = huh.NewForm(huh.NewGroup(field)).WithShowHelp(false).WithShowErrors(false).
-		WithTheme(th).WithKeyMap(km).WithWidth(q.formWidth())
-	q.form.Init()
+	in := textinput.New()
+	in.Prompt = "> "
+	in.CharLimit = 200
+	look := c.st.Input
+	look.Cursor.Blink = false // a blinking cursor redraws the screen twice a second for nothing
+	in.SetStyles(look)
+	in.KeyMap.AcceptSuggestion = key.NewBinding(key.WithDisabled())
+	in.KeyMap.NextSuggestion = key.NewBinding(key.WithDisabled())
+	in.KeyMap.PrevSuggestion = key.NewBinding(key.WithDisabled())
+	if len(q.suggestions) > 0 {
+		in.ShowSuggestions = true
+		in.SetSuggestions(q.suggestions)
+	}
+	in.SetWidth(max(q.formWidth()-lipgloss.Width(in.Prompt)-1, 5))
+	in.SetValue(q.value)
+	in.Focus()
+	q.in = in
 }
 
-// formWidth is one cell narrower than the room given: the form's wrapping can leave a comma
-// or full stop one cell past its width, which the pane would then break onto a line of its own.
+// formWidth is one cell narrower than the room given, so nothing touches the pane's border.
 func (q *qform) formWidth() int { return max(q.width-1, 20) }
 
 func (q *qform) resize(c *common, width int) {
@@ -132,12 +99,94 @@ func (q *qform) resize(c *common, width int) {
 }
 
 func (q *qform) update(msg tea.Msg) tea.Cmd {
-	q.err = ""
-	f, cmd := q.form.Update(msg)
-	if ff, ok := f.(*huh.Form); ok {
-		q.form = ff
+	switch msg := msg.(type) {
+	case digitTimeoutMsg:
+		if msg.seq == q.digitSeq {
+			q.firstDigit = 0
+		}
+		return nil
+	case tea.KeyPressMsg:
+		q.err = ""
+		if !q.typed {
+			return q.choiceKey(msg)
+		}
+	case tea.PasteMsg:
+		q.err = ""
 	}
+	if !q.typed {
+		return nil
+	}
+	var cmd tea.Cmd
+	q.in, cmd = q.in.Update(msg)
+	q.value = q.in.Value()
 	return cmd
+}
+
+// chosen is the index of the chosen option, or -1.
+func (q *qform) chosen() int {
+	for i, o := range q.options {
+		if o.Value == q.value && q.value != "" {
+			return i
+		}
+	}
+	return -1
+}
+
+func (q *qform) choose(i int) {
+	if i < 0 || i >= len(q.options) {
+		return
+	}
+	q.value = q.options[i].Value
+	q.scrollTo(i)
+}
+
+func (q *qform) choiceKey(k tea.KeyPressMsg) tea.Cmd {
+	n := len(q.options)
+	sel := q.chosen()
+	if r := []rune(k.Text); len(r) == 1 && r[0] >= '0' && r[0] <= '9' && k.Mod == 0 {
+		return q.digit(int(r[0] - '0'))
+	}
+	q.firstDigit = 0
+	page := max(q.layout().rows-2, 1)
+	switch k.String() {
+	case "up", "k":
+		q.choose(max(sel-1, 0))
+	case "down", "j":
+		q.choose(min(sel+1, n-1))
+	case "home":
+		q.choose(0)
+	case "end":
+		q.choose(n - 1)
+	case "pgup":
+		q.choose(max(sel-page, 0))
+	case "pgdown":
+		q.choose(min(max(sel, 0)+page, n-1))
+	}
+	return nil
+}
+
+// digit chooses by number. On a list of ten or more, a digit that could begin a longer
+// number waits a second for the next one; a second digit that makes no option starts again.
+func (q *qform) digit(d int) tea.Cmd {
+	n := len(q.options)
+	if q.firstDigit > 0 {
+		two := q.firstDigit*10 + d
+		q.firstDigit = 0
+		if two <= n {
+			q.choose(two - 1)
+			return nil
+		}
+	}
+	if d >= 1 && d <= n {
+		q.choose(d - 1)
+	}
+	if d >= 1 && d*10 <= n {
+		q.firstDigit = d
+		digitSeqs++
+		q.digitSeq = digitSeqs
+		return tick(digitWait, digitTimeoutMsg{seq: q.digitSeq})
+	}
+	return nil
 }
 
 // current is the chosen option's value, or the typed text (cleaned).
@@ -159,30 +208,33 @@ func (q *qform) current() string {
 	return v
 }
 
-func (q *qform) view() string {
-	v := q.form.View()
-	if q.err != "" {
-		v += "\n" + q.err
-	}
-	return v
-}
-
 // validateAnswer checks an answer before it reaches the wizard, so mistakes are explained
 // in plain words on the question itself.
 func validateAnswer(qq wizard.Question, v string) error {
+	v = strings.TrimSpace(v)
 	switch qq.Kind {
+	case entitlements.Choice:
+		if v == "" {
+			return fmt.Errorf("Choose an answer (or s to skip).")
+		}
 	case entitlements.Number:
-		n := 0
-		if _, err := fmt.Sscanf(strings.TrimSpace(v), "%d", &n); err != nil || n < 0 || n > 25 || strings.ContainsAny(strings.TrimSpace(v), ".,-") {
-			return fmt.Errorf("Please give the age as a whole number from 0 to 25.")
+		digits := strings.Trim(v, "0123456789") == ""
+		if v == "" || strings.IndexFunc(v, unicode.IsLetter) >= 0 {
+			return fmt.Errorf("Type the age as a number, like 7.")
+		}
+		if n, err := strconv.Atoi(v); !digits || err != nil || n > 25 {
+			return fmt.Errorf("Type the age as a whole number from 0 to 25, like 7.")
 		}
 	case entitlements.DateValue:
+		if v == "" {
+			return fmt.Errorf("Type the date, like 14/3/2024 or 14 March 2024 (or ctrl+s to skip).")
+		}
 		if _, err := wizard.ParseDateOrMonthInput(v); err != nil {
-			return fmt.Errorf("Please give the date like 14/03/2024 or 14 March 2024, or just the month like March 2024.")
+			return fmt.Errorf("Type the date like 14/3/2024 or 14 March 2024, or just the month like March 2024.")
 		}
 	case entitlements.Text:
 		if v == "" {
-			return fmt.Errorf("Please type the council's name, or press ctrl+s to skip this question.")
+			return fmt.Errorf("Type the council's name, or press ctrl+s to skip this question.")
 		}
 	}
 	return nil

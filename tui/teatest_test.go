@@ -109,7 +109,7 @@ func TestTeatestAdviserCallToReadOut(t *testing.T) {
 	waitScreen(t, tm, "No cases yet")
 	tm.Send(keyMsg("ctrl+n"))
 	waitScreen(t, tm, "Who is using this?")
-	tm.Send(keyMsg("down"))
+	tm.Send(keyMsg("2"))
 	tm.Send(keyMsg("enter"))
 	waitScreen(t, tm, "A short name")
 	for _, r := range "Mrs Ahmed" {
@@ -158,7 +158,8 @@ func TestTeatestQuickExitMidInterview(t *testing.T) {
 	waitScreen(t, tm, "A short name")
 	tm.Send(keyMsg("enter"))
 	waitScreen(t, tm, "Where does the child live?")
-	tm.Send(keyMsg("enter")) // England
+	tm.Send(keyMsg("1")) // England
+	tm.Send(keyMsg("enter"))
 	tm.Send(keyMsg("ctrl+q"))
 	fm := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(*Model)
 	if !fm.quick {
@@ -226,7 +227,7 @@ func TestTeatestAddSecondChildMidCall(t *testing.T) {
 	waitScreen(t, tm, "No cases yet")
 	tm.Send(keyMsg("ctrl+n"))
 	waitScreen(t, tm, "Who is using this?")
-	tm.Send(keyMsg("down"))
+	tm.Send(keyMsg("2"))
 	tm.Send(keyMsg("enter"))
 	waitScreen(t, tm, "A short name")
 	tm.Send(keyMsg("enter"))
@@ -286,7 +287,7 @@ func TestTeatestChangeAnswerInThreeKeys(t *testing.T) {
 	m := New(Options{Store: storage.NewMemory(), NoColor: true, Today: fixedToday})
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
 	waitScreen(t, tm, "No cases yet")
-	for _, k := range []string{"ctrl+n", "down", "enter"} {
+	for _, k := range []string{"ctrl+n", "2", "enter"} {
 		tm.Send(keyMsg(k))
 	}
 	waitScreen(t, tm, "A short name")
@@ -315,7 +316,7 @@ func TestTeatestChangeAnswerInThreeKeys(t *testing.T) {
 	}
 	waitScreen(t, tm, "Changing an earlier answer", "Did children's services arrange")
 	// The new answer: social services did not arrange it after all.
-	tm.Send(keyMsg("down"))
+	tm.Send(keyMsg("2"))
 	tm.Send(keyMsg("enter"))
 	waitScreen(t, tm, "What changed:")
 	tm.Send(keyMsg("ctrl+q"))
