@@ -17,24 +17,6 @@ func shortPrompt(q wizard.Question, user string) string {
 	return q.Prompt(user)
 }
 
-func answerWords(q wizard.Question, v string, skipped bool) string {
-	if v == "" {
-		if skipped {
-			return "(skipped)"
-		}
-		return "(not answered)"
-	}
-	if l := q.OptionLabel(v); l != "" {
-		return l
-	}
-	if q.Kind == entitlements.DateValue {
-		if d, err := entitlements.ParseDate(v); err == nil {
-			return d.Long()
-		}
-	}
-	return entitlements.CleanText(v)
-}
-
 // shortNames label the answers so far, so they fit beside the question.
 var shortNames = map[entitlements.Key]string{
 	entitlements.Country: "Country", entitlements.Relationship: "Relationship", entitlements.LivingWithCarer: "Lives with carer",

@@ -56,6 +56,9 @@ type common struct {
 	savePath string
 	// posted are the messages screens have posted for the root, in order (nav.go).
 	posted []tea.Msg
+	// store is the open case file (or guest session), for recording the files written at a
+	// person's request; the root keeps it current.
+	store storage.Store
 }
 
 func newCommon(o Options) *common {

@@ -255,3 +255,27 @@ func TestFirstRunGuestMakesNoFile(t *testing.T) {
 		t.Fatal("a guest session made the case file")
 	}
 }
+
+// A read-out saved in a guest session is recorded, and the goodbye names it rather than
+// saying nothing was kept.
+func TestGuestSavedFileIsListedAtTheEnd(t *testing.T) {
+	dir := t.TempDir()
+	d := newDriver(t, Options{Guest: true, NoColor: true}, 80, 24)
+	openSGOCase(d)
+	d.answerAll(grandmaSGO)
+	d.key("r", "w")
+	path := filepath.Join(dir, "summary.txt")
+	d.setInput(path)
+	d.key("enter")
+	d.mustSee("Saved to")
+	files, err := storage.WrittenFiles(d.m.store)
+	if err != nil || len(files) != 1 || files[0].Path != path {
+		t.Fatalf("written files = %+v, %v", files, err)
+	}
+	if bye := guestGoodbye(files); !strings.Contains(bye, path) || strings.Contains(bye, "Nothing was kept") {
+		t.Fatalf("goodbye: %q", bye)
+	}
+	if bye := guestGoodbye(nil); bye != "Guest session ended. Nothing was kept.\n" {
+		t.Fatalf("goodbye with nothing saved: %q", bye)
+	}
+}

@@ -204,13 +204,13 @@ func (lt *letterScreen) exportPath(ext string) string {
 
 // exportDialog asks where to save the letter in a format.
 func (lt *letterScreen) exportDialog(format string) *saveAsDialog {
-	l := letterFromText(lt.text(), lt.draft)
+	l, store := letterFromText(lt.text(), lt.draft), lt.c.store
 	return newSaveAs(lt.c, lt.exportPath(format), true, func(path string, overwrite bool) ([]string, error) {
 		data, warns, err := letters.Export(l, format)
 		if err != nil {
 			return nil, err
 		}
-		return warns, writePrivate(path, data, overwrite)
+		return warns, writeRecorded(store, path, data, overwrite)
 	})
 }
 

@@ -107,6 +107,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.c.posted = m.c.posted[1:]
 		cmds = append(cmds, m.update(next))
 	}
+	m.c.store = m.store
 	return m, tea.Batch(cmds...)
 }
 

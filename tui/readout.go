@@ -59,9 +59,9 @@ func (r *readoutScreen) update(msg tea.Msg) tea.Cmd {
 		if r.c.savePath == "" {
 			r.c.savePath = defaultSavePath(r.c.today.String())
 		}
-		text := r.text
+		text, store := r.text, r.c.store
 		d := newSaveAs(r.c, r.c.savePath, false, func(path string, overwrite bool) ([]string, error) {
-			return nil, writePrivate(path, []byte(text), overwrite)
+			return nil, writeRecorded(store, path, []byte(text), overwrite)
 		})
 		d.remember = &r.c.savePath
 		return r.c.push(d)

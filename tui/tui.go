@@ -7,9 +7,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
+
+	"kincare/storage"
 )
 
 // clearAll homes the cursor, erases the screen, then erases the scrollback: the order clear(1)
@@ -52,13 +55,17 @@ func Run(o Options) (string, error) {
 	if fm == nil {
 		fm = m
 	}
+	var kept []storage.WrittenFile
+	if fm.c.guest && fm.store != nil {
+		kept, _ = storage.WrittenFiles(fm.store)
+	}
 	closeErr := fm.shutdown()
 	if fm.quick {
 		// Nothing is printed after a quick exit: a line saying kincare was used gives it away.
 		io.WriteString(o.Out, clearAll)
 		io.WriteString(o.Out, clearClipboard)
-	} else if fm.c.guest && fm.store != nil {
-		fmt.Fprintln(o.Out, "Guest session ended. Nothing was kept.")
+	} else if fm.c.guest {
+		fmt.Fprint(o.Out, guestGoodbye(kept))
 	}
 	if err != nil && !errors.Is(err, tea.ErrInterrupted) {
 		return "", err
@@ -89,4 +96,20 @@ func (m *Model) shutdown() error {
 	m.cs = nil
 	m.store = nil
 	return err
+}
+
+// guestGoodbye says what a guest session left on this computer: nothing, or the files the
+// person chose to save, which are theirs to delete.
+func guestGoodbye(kept []storage.WrittenFile) string {
+	var paths []string
+	for _, f := range kept {
+		if !f.Gone {
+			paths = append(paths, "  "+f.Path)
+		}
+	}
+	if len(paths) == 0 {
+		return "Guest session ended. Nothing was kept.\n"
+	}
+	return "Guest session ended. The cases were not kept, but these files you saved are still on this computer:\n" +
+		strings.Join(paths, "\n") + "\nDelete them when you no longer need them.\n"
 }
