@@ -23,6 +23,7 @@ type caseState struct {
 	results []*entitlements.Result // each child's assessment
 	rep     entitlements.Report    // the family as one: each outcome at its best for any child
 	counts  map[entitlements.Status]int
+	top     []entitlements.Outcome // the best few outcomes, for the live results
 	// answered are the answers so far, household first then each child's.
 	answered []wizard.AnswerLine
 
@@ -61,6 +62,7 @@ func (cs *caseState) apply(st wizard.Step) {
 		cs.rep.Money = cs.s.FamilyResult().Money()
 	}
 	cs.counts = countsOf(cs.rep)
+	cs.top = topOutcomes(cs.rep, 4)
 	cs.answered = cs.s.Answered()
 }
 

@@ -105,10 +105,20 @@ func (m *Model) helpView() string {
 // the line mid-word. The keys at the end that lead out (esc, and the quick exit) are always
 // kept; the others are in order of importance, so they go from the end.
 func (m *Model) fitShortHelp(bs []key.Binding) []key.Binding {
+	// The width the help model would draw, counted rather than drawn: this runs on every key.
+	sepW := lipgloss.Width(m.c.help.ShortSeparator)
 	width := func(bs []key.Binding) int {
-		h := m.c.help
-		h.SetWidth(0)
-		return lipgloss.Width(h.ShortHelpView(bs))
+		w := 0
+		for _, b := range bs {
+			if !b.Enabled() {
+				continue
+			}
+			if w > 0 {
+				w += sepW
+			}
+			w += lipgloss.Width(b.Help().Key) + 1 + lipgloss.Width(b.Help().Desc)
+		}
+		return w
 	}
 	if len(bs) < 2 || width(bs) <= m.c.width {
 		return bs

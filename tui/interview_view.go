@@ -218,7 +218,7 @@ func (iv *interviewScreen) sidePane(width, height int) string {
 	b.WriteString(counts + "\n")
 	b.WriteString(iv.childCounts(width))
 	used := lipgloss.Height(strings.TrimRight(b.String(), "\n"))
-	for _, o := range topOutcomes(cs.rep, min(4, max(height-used, 0))) {
+	for _, o := range cs.top[:min(len(cs.top), max(height-used, 0))] {
 		b.WriteString(st.Status[string(o.Status)].Render(iv.c.symbol(o.Status)) + " " + clip(o.Title, width-5) + "\n")
 	}
 	return padLines(fitLines(strings.TrimRight(b.String(), "\n"), height), height)
