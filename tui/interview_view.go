@@ -299,8 +299,8 @@ func (iv *interviewScreen) keys() helpKeys {
 	// the question the answers pane says tab changes them, so tab can wait there.
 	family := []key.Binding{k.AddChild, k.NameChild, k.NextChild, k.RemoveChild}
 	if iv.form == nil {
-		return helpKeys{short: []key.Binding{kb("enter", "results"), k.ReadOut, k.Change, kb("tab", "choose an answer"), k.Notes, k.QuickExit},
-			full: [][]key.Binding{{kb("enter", "results"), k.ReadOut, k.Notes, k.Letters}, family, {kb("tab", "change an answer"), kb("esc", "cases"), k.QuickExit}}}
+		return helpKeys{short: []key.Binding{kb("enter", "results"), k.ReadOut, k.Change, kb("tab", "answers"), k.Notes, k.QuickExit},
+			full: [][]key.Binding{{kb("enter", "results"), k.ReadOut, k.Notes, k.Letters}, family, {k.Change, kb("tab", "answers"), kb("esc", "cases"), k.QuickExit}}}
 	}
 	if iv.form.typed {
 		short := []key.Binding{kb("enter", "answer"), kb("ctrl+s", "skip")}

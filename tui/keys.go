@@ -94,7 +94,7 @@ func newKeyMap() keyMap {
 		PrevChild:   b([]string{"ctrl+left"}, "ctrl+←", "other child"),
 		RemoveChild: b([]string{"ctrl+x"}, "ctrl+x", "remove child"),
 		NameChild:   b([]string{"f2"}, "f2", "name the child"),
-		Change:      b([]string{"c"}, "c", "change answer no."),
+		Change:      b([]string{"c"}, "c", "change an answer"),
 	}
 }
 

@@ -58,6 +58,7 @@ func New(o Options) *Model {
 		m.c.today = entitlements.DateOf(n.Year(), n.Month(), n.Day())
 	}
 	m.list = newCasesScreen(m.c)
+	m.c.store = m.store
 	m.stack = []screen{&loadingScreen{}}
 	if m.store == nil && o.Guest {
 		m.store = storage.NewMemory()
