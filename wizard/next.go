@@ -53,7 +53,23 @@ func (s *Session) nextFor(i int) (Ref, bool) {
 // relevant says whether some answer to k could still change the child's arrangement or an
 // outcome. It asks the rules, so it never drifts from them.
 func relevant(kd *kid, k e.Key) bool {
-	return kd.result.Matters(k) || changesArrangement(&kd.merged, kd.result.Arrangement, k)
+	return kd.result.Matters(k) || changesArrangement(&kd.merged, k)
+}
+
+// Matters says whether the question r could be asked now: it fits the child, and some answer
+// to it could still change the child's arrangement or a result (for a carer's own question,
+// any child's).
+func (s *Session) Matters(r Ref) bool {
+	r = s.norm(r)
+	if r.Child != Household {
+		return s.fits(r.Child, r.Key) && relevant(s.kids[r.Child], r.Key)
+	}
+	for i, kd := range s.kids {
+		if s.fits(i, r.Key) && relevant(kd, r.Key) {
+			return true
+		}
+	}
+	return false
 }
 
 // isExtra says whether k is a detail letters need and never changes a result.

@@ -330,7 +330,7 @@ func (s *Session) value(a Ask, in string) (string, error) {
 	case e.Number:
 		return readAge(a.Key, in)
 	case e.DateValue:
-		v, err := ParseDateInput(in)
+		v, err := ParseDateOrMonthInput(in)
 		if err != nil {
 			return "", &AnswerError{Key: a.Key, Input: in, Message: msgDate}
 		}
