@@ -111,8 +111,10 @@ func (s *Session) open() []Ask {
 			if seen[r] {
 				continue
 			}
+			// Unsettled: not answered, "not sure", or answered in a way the rules cannot read
+			// (a council kincare does not know).
 			v := kd.merged.Value(k)
-			unsettled := v == "" || v == e.NotSure
+			unsettled := v == "" || v == e.NotSure || kd.result.Matters(k)
 			if unsettled && s.fits(i, k) && relevant(kd, k) {
 				seen[r] = true
 				out = append(out, s.AskFor(r))

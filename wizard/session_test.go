@@ -335,6 +335,19 @@ func TestRefusedAnswersSayWhatToType(t *testing.T) {
 	if _, err := s.Answer(s.AskFor(Ref{e.OrderDate, 0}), "1/1/2027"); err == nil || err.Error() != msgFutureDate {
 		t.Errorf("a date after today: %v", err)
 	}
+	if _, err := s.Answer(s.AskFor(Ref{e.CouncilKey, 0}), "1"); err == nil || err.Error() != msgCouncil {
+		t.Errorf("a number for a council: %v", err)
+	}
+	// A council kincare does not know is kept as typed, and stays among the open questions.
+	st, err := s.Answer(s.AskFor(Ref{e.CouncilKey, 0}), "Harrogate")
+	open := false
+	for _, a := range st.Open {
+		open = open || a.Key == e.CouncilKey
+	}
+	if err != nil || !open {
+		t.Errorf("an unknown council is not open: %v %v", err, open)
+	}
+	s.Forget(Ref{e.CouncilKey, 0})
 	// A refused answer changes nothing.
 	if s.Own(0).Value(e.ChildAge) != "7" || s.Household().Has(e.Country) {
 		t.Error("a refused answer changed the case")
