@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -165,25 +164,4 @@ func (q *qform) view() string {
 		v += "\n" + q.err
 	}
 	return v
-}
-
-// validateAnswer checks an answer before it reaches the wizard, so mistakes are explained
-// in plain words on the question itself.
-func validateAnswer(qq wizard.Question, v string) error {
-	switch qq.Kind {
-	case entitlements.Number:
-		n := 0
-		if _, err := fmt.Sscanf(strings.TrimSpace(v), "%d", &n); err != nil || n < 0 || n > 25 || strings.ContainsAny(strings.TrimSpace(v), ".,-") {
-			return fmt.Errorf("Please give the age as a whole number from 0 to 25.")
-		}
-	case entitlements.DateValue:
-		if _, err := wizard.ParseDateOrMonthInput(v); err != nil {
-			return fmt.Errorf("Please give the date like 14/03/2024 or 14 March 2024, or just the month like March 2024.")
-		}
-	case entitlements.Text:
-		if v == "" {
-			return fmt.Errorf("Please type the council's name, or press ctrl+s to skip this question.")
-		}
-	}
-	return nil
 }
