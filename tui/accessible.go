@@ -64,13 +64,15 @@ func RunAccessible(o AccessibleOptions) error {
 
 // lineSession is one run of the line mode: the input, the session being asked, and the file.
 type lineSession struct {
-	out   io.Writer
-	opts  AccessibleOptions
-	s     *wizard.Session
-	cs    *storage.Case // the saved case being worked on, or nil
-	ids   childIDs      // the case file's id for each child of the session
-	store storage.Store // nil until a file is opened or first saved
-	guest bool
+	out  io.Writer
+	opts AccessibleOptions
+	s    *wizard.Session
+	cs   *storage.Case // the saved case being worked on, or nil
+	ids  childIDs      // the case file's id for each child of the session
+	// details are the names and addresses letters use, kept with the case when saved.
+	details entitlements.Details
+	store   storage.Store // nil until a file is opened or first saved
+	guest   bool
 	// pass is the passphrase chosen on the first run, kept until the file is made at the
 	// first save; nil for a file without one.
 	pass     []byte

@@ -202,7 +202,7 @@ func (l *lineSession) openSaved() (bool, error) {
 			l.say("That case could not be opened: %v", err)
 			continue
 		}
-		l.s, l.cs, l.ids = s, &c, ids
+		l.s, l.cs, l.ids, l.details = s, &c, ids, c.Details
 		l.say("Opened %s.", caseName(list[i-1]))
 		l.say("")
 		return true, nil
@@ -257,6 +257,7 @@ func (l *lineSession) save() error {
 		l.ids = childIDs{}
 	}
 	saveSession(l.s, l.ids, &c)
+	c.Details = l.details
 	if err := l.store.Save(&c); err != nil {
 		l.say("The case could not be saved: %v", err)
 		return nil

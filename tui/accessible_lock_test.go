@@ -136,3 +136,32 @@ func TestAccessibleIdleLocksAnUnprotectedFileBehindAConfirmation(t *testing.T) {
 	r.in.Close()
 	<-r.done
 }
+
+// A protected case file opened at the start locks itself when idle and opens again only with
+// its passphrase; KINCARE_PASSPHRASE (Passphrase) made it protected at the first save.
+func TestAccessibleIdleLocksAnOpenedProtectedFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "kincare.db")
+	var out bytes.Buffer
+	o := lineOptions(script("1", "Tyler", "1", "q", "save", "Nana", "0"), nil, &out)
+	o.DBPath, o.Passphrase = path, "purple kettle river morning"
+	if err := RunAccessible(o); err != nil {
+		t.Fatal(err)
+	}
+	if prot, err := storage.IsProtected(path); err != nil || !prot {
+		t.Fatalf("a new file with a passphrase given is not protected: %v %v\n%s", prot, err, out.String())
+	}
+	r := startIdle(t, func(o *AccessibleOptions) { o.DBPath = path })
+	r.send("purple kettle river morning", "2", "1")
+	waitFor(t, r.out, "Opened Nana.")
+	waitFor(t, r.out, "Question 1, about Tyler.")
+	r.idle <- time.Now()
+	waitFor(t, r.out, "Press Enter, then type the passphrase.")
+	r.send("", "not it")
+	waitFor(t, r.out, "That passphrase is not right")
+	r.send("purple kettle river morning")
+	waitAfter(t, r.out, "Unlocked. Carry on where you were.", "Question 1, about Tyler.")
+	r.send("q", "0")
+	if err := <-r.done; err != nil {
+		t.Fatal(err)
+	}
+}

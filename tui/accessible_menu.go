@@ -83,7 +83,7 @@ func (l *lineSession) menuItems() []menuItem {
 	if l.s.NumChildren() > 1 {
 		items = append(items, menuItem{"Rename or remove a child", l.renameOrRemove})
 	}
-	items = append(items, menuItem{"Draft a letter", l.letter})
+	items = append(items, menuItem{"Draft a letter", l.letter}, menuItem{"Fill in the details letters use: names and addresses", l.fillDetails})
 	if !l.guest && (l.store != nil || l.opts.DBPath != "") {
 		items = append(items, menuItem{"Save this case", l.save})
 	}
@@ -213,10 +213,7 @@ func (l *lineSession) letter() error {
 		l.say("No letter was drafted.")
 		return nil
 	}
-	in := letters.Input{RequestID: ids[n-1], Answers: l.s.Answers(i), AsOf: l.s.AsOf(), Today: l.opts.AsOf}
-	if l.cs != nil {
-		in.Details = l.cs.Details
-	}
+	in := letters.Input{RequestID: ids[n-1], Answers: l.s.Answers(i), AsOf: l.s.AsOf(), Today: l.opts.AsOf, Details: l.details}
 	lt, err := letters.Draft(in)
 	if err != nil {
 		l.say("The letter could not be drafted: %v", err)
@@ -226,7 +223,7 @@ func (l *lineSession) letter() error {
 	l.say("%s", lt.Text())
 	l.say("End of letter.")
 	if len(lt.Gaps) > 0 {
-		l.say("Fill these in before sending: %s.", strings.Join(lt.Gaps, "; "))
+		l.say("Fill these in before sending: %s. To fill in names and addresses, choose Fill in the details letters use, on the menu, then draft the letter again.", strings.Join(lt.Gaps, "; "))
 	}
 	return l.saveLetter(lt.Text())
 }

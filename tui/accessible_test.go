@@ -289,6 +289,33 @@ func TestAccessibleFamilySavedAndReopened(t *testing.T) {
 	}
 }
 
+// The details letters use are filled in from the line mode, and the letter then has no gaps
+// for them.
+func TestAccessibleFillsInLetterDetails(t *testing.T) {
+	in := append(margaret, "", "details",
+		"Margaret Okafor", "1 High Street, Leeds", "LS1 1AA", "next", // the carer
+		"next",                                   // a second carer
+		"Tyler Okafor", "31/2/2019", "14/5/2019", // the child: a date that is not one, then one
+		"done", "letter", "1", "", "0")
+	out := runLines(t, script(in...), nil)
+	if !strings.Contains(out, "That date was not understood") {
+		t.Errorf("a bad date of birth was not refused:\n%s", out)
+	}
+	letter := out[strings.LastIndex(out, "Start of letter."):]
+	letter = letter[:strings.Index(letter, "End of letter.")]
+	for _, want := range []string{"Margaret Okafor", "1 High Street", "LS1 1AA", "Tyler Okafor"} {
+		if !strings.Contains(letter, want) {
+			t.Errorf("the letter lacks %q:\n%s", want, letter)
+		}
+	}
+	for _, gap := range []string{"[your full name]", "[child's full name]", "[your address]"} {
+		if strings.Contains(letter, gap) {
+			t.Errorf("the letter still has the gap %s", gap)
+		}
+	}
+	noInternals(t, out)
+}
+
 // No file is made until something is saved, and the first run asks how to keep cases.
 func TestAccessibleNoFileUntilSaved(t *testing.T) {
 	dir := t.TempDir()

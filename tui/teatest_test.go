@@ -40,23 +40,20 @@ type askedKeys struct {
 func questionKeys(t *testing.T, user string, answers map[string]string) []askedKeys {
 	t.Helper()
 	var out []askedKeys
-	var start entitlements.Answers
-	start.Set(entitlements.User, user)
-	w := wizard.New(start, fixedToday)
-	var keys []tea.KeyPressMsg
-	answer := func(q wizard.Question) {
-		keys = nil
-		defer func() { out = append(out, askedKeys{q.Name, keys}) }()
+	s := wizard.NewSession(fixedToday)
+	if _, err := s.Answer(s.AskFor(wizard.Ref{Key: entitlements.User, Child: wizard.Household}), user); err != nil {
+		t.Fatal(err)
+	}
+	for st := s.Current(); !st.Done; {
+		a := st.Ask
+		q := a.Question
+		var keys []tea.KeyPressMsg
 		v, ok := answers[q.Name]
 		switch {
 		case !ok && len(q.Options) == 0:
 			keys = append(keys, keyMsg("ctrl+s"))
-			w.Skip(q.Key)
-			return
 		case !ok:
 			keys = append(keys, keyMsg("s"))
-			w.Skip(q.Key)
-			return
 		case len(q.Options) == 0:
 			for _, r := range v {
 				keys = append(keys, keyMsg(string(r)))
@@ -70,20 +67,16 @@ func questionKeys(t *testing.T, user string, answers map[string]string) []askedK
 				keys = append(keys, keyMsg("down"))
 			}
 		}
-		keys = append(keys, keyMsg("enter"))
-		if err := w.Answer(q.Key, v); err != nil {
+		out = append(out, askedKeys{q.Name, keys})
+		if !ok {
+			st = s.Skip(a)
+			continue
+		}
+		out[len(out)-1].keys = append(keys, keyMsg("enter"))
+		var err error
+		if st, err = s.Answer(a, v); err != nil {
 			t.Fatalf("%s=%s: %v", q.Name, v, err)
 		}
-	}
-	for {
-		q, ok := w.Next()
-		if !ok {
-			break
-		}
-		answer(q)
-	}
-	for _, q := range w.Extras() {
-		answer(q)
 	}
 	return out
 }

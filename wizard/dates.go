@@ -20,30 +20,42 @@ var monthLayouts = []string{"2006-01", "1/2006", "1-2006", "1.2006", "Jan 2006",
 
 var ordinal = regexp.MustCompile(`\b(\d{1,2})(st|nd|rd|th)\b`)
 
-// ParseDateInput reads a date as people say it (14/3/2024, 14 March 2024, 14th Mar 24,
-// 2024-03-14) and returns YYYY-MM-DD; a month only (March 2024, Mar 24, 3/2024) returns
-// YYYY-MM, which the contract allows where only the month is known.
+// ParseDateInput reads a day as people write it in the UK (14/3/2024, 14 March 2024, 14th Mar
+// 24, 2024-03-14), day first, never month first, and returns YYYY-MM-DD.
 func ParseDateInput(s string) (string, error) {
-	clean := strings.ToLower(strings.Join(strings.Fields(strings.TrimSpace(s)), " "))
-	clean = strings.NewReplacer(",", " ", " of ", " ").Replace(clean)
-	clean = ordinal.ReplaceAllString(clean, "$1")
-	clean = strings.Join(strings.Fields(clean), " ")
-	clean = titleWords(clean)
+	clean := cleanDate(s)
 	for _, l := range dayLayouts {
 		if t, err := time.Parse(l, clean); err == nil {
 			return t.Format("2006-01-02"), nil
 		}
 	}
+	return "", fmt.Errorf("%q is not a date", s)
+}
+
+// ParseDateOrMonthInput is ParseDateInput, but a month alone (March 2024, Mar 24, 3/2024) is
+// also read, as YYYY-MM: a carer often knows only the month an order was made, and the
+// contract allows it for order_date.
+func ParseDateOrMonthInput(s string) (string, error) {
+	if d, err := ParseDateInput(s); err == nil {
+		return d, nil
+	}
+	clean := cleanDate(s)
 	for _, l := range monthLayouts {
 		if t, err := time.Parse(l, clean); err == nil {
 			return t.Format("2006-01"), nil
 		}
 	}
-	// "Sept" is how many people shorten September.
-	if strings.Contains(clean, "Sept ") {
-		return ParseDateInput(strings.Replace(clean, "Sept ", "Sep ", 1))
-	}
 	return "", fmt.Errorf("%q is not a date", s)
+}
+
+// cleanDate puts what was typed in the form the layouts read: single spaces, no commas, "of"
+// or ordinal endings, each word capitalised ("march" reads as March), "Sept" as "Sep".
+func cleanDate(s string) string {
+	clean := strings.ToLower(strings.Join(strings.Fields(strings.TrimSpace(s)), " "))
+	clean = strings.NewReplacer(",", " ", " of ", " ").Replace(clean)
+	clean = ordinal.ReplaceAllString(clean, "$1")
+	clean = titleWords(clean)
+	return strings.Replace(clean, "Sept ", "Sep ", 1)
 }
 
 // titleWords capitalises each word, so "march" reads as the month name Go expects.
@@ -65,7 +77,3 @@ func DateWords(v string) string {
 	}
 	return v
 }
-
-// ParseDateOrMonthInput is ParseDateInput, which reads a month alone as YYYY-MM too: a carer
-// often knows only the month an order was made.
-func ParseDateOrMonthInput(s string) (string, error) { return ParseDateInput(s) }

@@ -24,6 +24,7 @@ const (
 	msgDate       = "Type the date like 14/3/2024 or 14 March 2024. If you know only the month, type it like March 2024."
 	msgDay        = "Type the day as well, like 14 March 2024."
 	msgFutureDate = "That date has not come yet. Type the date the order was made, like 14 March 2024."
+	msgCouncil    = "Type the council's name, like Leeds or Kent."
 	msgTooLong    = "That is too long. Type the name only, in up to 200 letters."
 	msgNotAllowed = "That answer cannot be used here. Choose one of the answers shown."
 )

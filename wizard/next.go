@@ -53,7 +53,23 @@ func (s *Session) nextFor(i int) (Ref, bool) {
 // relevant says whether some answer to k could still change the child's arrangement or an
 // outcome. It asks the rules, so it never drifts from them.
 func relevant(kd *kid, k e.Key) bool {
-	return kd.result.Matters(k) || changesArrangement(&kd.merged, kd.result.Arrangement, k)
+	return kd.result.Matters(k) || changesArrangement(&kd.merged, k)
+}
+
+// Matters says whether the question r could be asked now: it fits the child, and some answer
+// to it could still change the child's arrangement or a result (for a carer's own question,
+// any child's).
+func (s *Session) Matters(r Ref) bool {
+	r = s.norm(r)
+	if r.Child != Household {
+		return s.fits(r.Child, r.Key) && relevant(s.kids[r.Child], r.Key)
+	}
+	for i, kd := range s.kids {
+		if s.fits(i, r.Key) && relevant(kd, r.Key) {
+			return true
+		}
+	}
+	return false
 }
 
 // isExtra says whether k is a detail letters need and never changes a result.
@@ -95,8 +111,10 @@ func (s *Session) open() []Ask {
 			if seen[r] {
 				continue
 			}
+			// Unsettled: not answered, "not sure", or answered in a way the rules cannot read
+			// (a council kincare does not know).
 			v := kd.merged.Value(k)
-			unsettled := v == "" || v == e.NotSure
+			unsettled := v == "" || v == e.NotSure || kd.result.Matters(k)
 			if unsettled && s.fits(i, k) && relevant(kd, k) {
 				seen[r] = true
 				out = append(out, s.AskFor(r))

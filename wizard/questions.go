@@ -1,7 +1,9 @@
-// Package wizard chooses the next question to ask a family, from the rules themselves: a
-// question is asked only while some answer to it could still change the arrangement or an
-// outcome. It has no terminal, disk or clock: the same questions serve the full screen and
-// the plain line mode.
+// Package wizard asks a family the questions that matter. Session (session.go) holds a case's
+// household and children and is the only place that takes an answer, reassesses, compares and
+// chooses the next question, from the rules themselves: a question is asked only while some
+// answer to it could still change the arrangement or an outcome, and only where it fits the
+// child. The questions and their wording are here. It has no terminal, disk or clock: the same
+// session serves the full screen and the plain line mode.
 package wizard
 
 import (

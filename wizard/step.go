@@ -3,6 +3,7 @@ package wizard
 import (
 	"strconv"
 	"strings"
+	"unicode"
 
 	e "kincare/entitlements"
 )
@@ -330,7 +331,7 @@ func (s *Session) value(a Ask, in string) (string, error) {
 	case e.Number:
 		return readAge(a.Key, in)
 	case e.DateValue:
-		v, err := ParseDateInput(in)
+		v, err := ParseDateOrMonthInput(in)
 		if err != nil {
 			return "", &AnswerError{Key: a.Key, Input: in, Message: msgDate}
 		}
@@ -341,6 +342,10 @@ func (s *Session) value(a Ask, in string) (string, error) {
 	default:
 		if len(in) > 200 {
 			return "", &AnswerError{Key: a.Key, Input: in, Message: msgTooLong}
+		}
+		if !strings.ContainsFunc(in, unicode.IsLetter) {
+			// A number typed where a name belongs: most likely meant for a list.
+			return "", &AnswerError{Key: a.Key, Input: in, Message: msgCouncil}
 		}
 		if c, ok := e.FindCouncil(in); ok {
 			return c.Name, nil

@@ -51,13 +51,30 @@ func interfaceHelp() string {
 		case "lock-after":
 			arg = " TIME"
 		}
-		fmt.Fprintf(&b, "  --%-14s %s\n", f.Name+arg, f.Usage)
+		fmt.Fprintf(&b, "  --%-16s %s\n", f.Name+arg, strings.Join(wrapWords(f.Usage, 60), "\n"+strings.Repeat(" ", 21)))
 	})
 	b.WriteString("\nQuick exit: ctrl+q or ctrl+c in the full screen; !q at any prompt, or ctrl+c, in the line mode.\n")
 	b.WriteString("It clears the screen and the terminal's scrollback. Without --guest, saved cases stay in the case file.\n")
 	b.WriteString("\nSettings read from the environment: KINCARE_DB (the case file), KINCARE_PASSPHRASE (its passphrase,\n")
 	b.WriteString("for scripts), ACCESSIBLE (the line mode), NO_COLOR (no colours).\n")
 	return b.String()
+}
+
+// wrapWords breaks text into lines of at most width characters, between words.
+func wrapWords(text string, width int) []string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(text) {
+		if line != "" && len(line)+1+len(w) > width {
+			lines = append(lines, line)
+			line = ""
+		}
+		if line != "" {
+			line += " "
+		}
+		line += w
+	}
+	return append(lines, line)
 }
 
 // runInterface opens the full-screen interface, or the plain line mode when asked for or when

@@ -26,6 +26,6 @@ func runReplay(args []string, env *cliEnv) error {
 		rep, _ := wizard.ReplayFamily(*in.Family, d)
 		return json.NewEncoder(env.stdout).Encode(rep)
 	}
-	rep, _ := wizard.ReplayChild(in.Answers, d)
+	rep, _ := wizard.ReplayAnswers(in.Answers, d)
 	return json.NewEncoder(env.stdout).Encode(rep)
 }
