@@ -2,550 +2,340 @@ package tui
 
 import (
 	"bufio"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"strconv"
+	"os"
 	"strings"
 	"time"
 
 	"kincare/entitlements"
-	"kincare/entitlements/letters"
 	"kincare/storage"
 	"kincare/wizard"
 )
 
 // AccessibleOptions configure the plain line mode.
 type AccessibleOptions struct {
-	In    io.Reader
-	Out   io.Writer
-	Store storage.Store // nil: nothing is offered for saving
-	AsOf  entitlements.Date
+	In  io.Reader
+	Out io.Writer
+	// Store is a store already open (a test's memory store). Without it the line mode opens
+	// DBPath itself if the file exists, and creates it only when the person first saves.
+	Store  storage.Store
+	DBPath string
+	Guest  bool // keep nothing: no file is opened, created or offered
+	AsOf   entitlements.Date
 	// Now gives the time for a saved case; the clock is read only here, at the edge.
 	Now func() time.Time
+	// LockAfter, when set, locks kincare after this long with no input: a guest session
+	// ends, a protected file asks for its passphrase, an unprotected one for a confirmation.
+	LockAfter time.Duration
+	// Terminal says Out is a terminal: only then does a quick exit or a lock clear the screen.
+	// Nothing but plain text is ever written to a pipe or a file.
+	Terminal bool
+	// Passphrase, when given (for scripts), opens a protected file, or protects a new one
+	// from its first save, without asking.
+	Passphrase string
+	// ReadSecret reads a passphrase without showing it (from the terminal). Nil reads a line.
+	ReadSecret func(prompt string) (string, error)
+	// Interrupt receives ctrl+c: a quick exit.
+	Interrupt <-chan os.Signal
+	// After starts the idle timer; tests replace it. Nil is time.After.
+	After func(time.Duration) <-chan time.Time
 }
 
 // RunAccessible is the line mode: the same questions as the full screen, as numbered plain
-// prompts, and the results as plain lines. No colours, boxes, cursor moves or redraws, so it
-// works with a screen reader, a braille display, a dumb terminal, or piped input.
+// prompts, and the results as plain sentences. No colours, boxes, cursor moves or redraws, so
+// it works with a screen reader, a braille display, a dumb terminal, or piped input.
 func RunAccessible(o AccessibleOptions) error {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
-	s := &lineSession{in: bufio.NewReader(o.In), out: o.Out, opts: o}
-	return s.run()
+	if o.After == nil {
+		o.After = time.After
+	}
+	l := &lineSession{out: o.Out, opts: o, store: o.Store, guest: o.Guest}
+	l.startReader(o.In)
+	err := l.run()
+	if errors.Is(err, errQuickExit) || errors.Is(err, errIdleGuest) {
+		return nil
+	}
+	return err
 }
 
+// lineSession is one run of the line mode: the input, the session being asked, and the file.
 type lineSession struct {
-	in   *bufio.Reader
 	out  io.Writer
 	opts AccessibleOptions
-	user string
-	w    *wizard.Wizard
-	eof  bool
+	s    *wizard.Session
 	cs   *storage.Case // the saved case being worked on, or nil
+	ids  childIDs      // the case file's id for each child of the session
+	// details are the names and addresses letters use, kept with the case when saved.
+	details entitlements.Details
+	store   storage.Store // nil until a file is opened or first saved
+	guest   bool
+	// pass is the passphrase chosen on the first run, kept until the file is made at the
+	// first save; nil for a file without one.
+	pass     []byte
+	noFile   bool // the person chose on the first run to keep cases without a passphrase
+	lines    chan lineIn
+	wantLine chan struct{}
+	pending  bool // a line has been asked of the reader and not yet received
+	eof      bool
+	written  []string // files this session wrote (letters), listed at the end
+	unsaved  bool     // answers changed since the last save
+	// block is what was said since the last answer, shown again after an unlock.
+	block strings.Builder
 }
 
-func (s *lineSession) say(format string, args ...any) {
-	fmt.Fprintf(s.out, format+"\n", args...)
+type lineIn struct {
+	text string
+	ok   bool
 }
 
-// read returns one line of input, cleaned of anything that could control a terminal.
-func (s *lineSession) read(prompt string) (string, bool) {
-	if s.eof {
-		return "", false
-	}
-	fmt.Fprint(s.out, prompt)
-	line, err := s.in.ReadString('\n')
-	if err != nil && line == "" {
-		s.eof = true
-		s.say("")
-		return "", false
-	}
-	fmt.Fprintln(s.out)
-	return strings.TrimSpace(entitlements.CleanText(line)), true
-}
+var (
+	errQuickExit = errors.New("quick exit")
+	errIdleGuest = errors.New("the guest session ended when idle")
+	errEnd       = errors.New("the input ended")
+)
 
-func (s *lineSession) run() error {
-	s.say("kincare: what a kinship carer in England can get, and why.")
-	s.say("Answer each question by typing a number or your answer, then press Enter.")
-	s.say("At any question: type ? for help, s to skip it, b to go back, q to stop and see the results.")
-	s.say("")
-	s.user = "carer"
-	var start entitlements.Answers
-	if c, ok := s.openSaved(); ok {
-		s.cs = c
-		json.Unmarshal(c.MergedAnswers(0), &start)
-		if u := start.Value(entitlements.User); u != "" {
-			s.user = u
+// startReader reads lines one at a time, only when asked: a passphrase read straight from the
+// terminal never races with it.
+func (l *lineSession) startReader(in io.Reader) {
+	l.lines = make(chan lineIn)
+	l.wantLine = make(chan struct{})
+	br := bufio.NewReader(in)
+	go func() {
+		for range l.wantLine {
+			line, err := br.ReadString('\n')
+			if err != nil && line == "" {
+				l.lines <- lineIn{}
+				close(l.lines)
+				return
+			}
+			l.lines <- lineIn{text: line, ok: true}
 		}
-		s.say("Opened %q.", c.Label)
-		s.say("")
-	} else if s.eof {
-		return nil
-	} else {
-		who := wizard.QuestionFor(entitlements.User)
-		if v, ok := s.choose(who, 0); ok && v != "" {
-			s.user = v
-		}
-		start.Set(entitlements.User, s.user)
+	}()
+}
+
+func (l *lineSession) say(format string, args ...any) {
+	text := fmt.Sprintf(format+"\n", args...)
+	io.WriteString(l.out, text)
+	l.block.WriteString(text)
+}
+
+// read shows a prompt and returns one line, cleaned of anything that could control a
+// terminal. "!q" at any prompt, or ctrl+c, is a quick exit. After a long idle kincare locks,
+// then shows what was on screen again and waits for the answer.
+func (l *lineSession) read(prompt string) (string, error) { return l.readLine(prompt, true) }
+
+func (l *lineSession) readLine(prompt string, idleLocks bool) (string, error) {
+	if l.eof {
+		return "", errEnd
 	}
-	s.w = wizard.New(start, s.opts.AsOf)
-	s.interview()
-	s.results()
-	s.afterResults()
+	fmt.Fprint(l.out, prompt)
+	line, err := l.next(idleLocks)
+	for errors.Is(err, errUnlocked) {
+		io.WriteString(l.out, l.block.String())
+		fmt.Fprint(l.out, prompt)
+		line, err = l.next(idleLocks)
+	}
+	if err != nil {
+		return "", err
+	}
+	fmt.Fprintln(l.out)
+	l.block.Reset()
+	line = strings.TrimSpace(entitlements.CleanText(line))
+	if line == "!q" {
+		return "", l.quickExit()
+	}
+	return line, nil
+}
+
+// errUnlocked says kincare locked and was unlocked while waiting: ask again.
+var errUnlocked = errors.New("unlocked")
+
+// next waits for a line or for ctrl+c, and, when idle counts, for the idle time to pass.
+func (l *lineSession) next(idleLocks bool) (string, error) {
+	if !l.pending {
+		l.wantLine <- struct{}{}
+		l.pending = true
+	}
+	var idle <-chan time.Time
+	if idleLocks && l.opts.LockAfter > 0 {
+		idle = l.opts.After(l.opts.LockAfter)
+	}
+	select {
+	case in, open := <-l.lines:
+		l.pending = false
+		if !open || !in.ok {
+			l.eof = true
+			fmt.Fprintln(l.out)
+			return "", errEnd
+		}
+		return in.text, nil
+	case <-l.opts.Interrupt:
+		return "", l.quickExit()
+	case <-idle:
+		onScreen := l.block.String()
+		if err := l.lockIdle(); err != nil {
+			return "", err
+		}
+		l.block.Reset()
+		l.block.WriteString(onScreen)
+		return "", errUnlocked
+	}
+}
+
+// clearSequence clears as clear(1) does: home, erase the screen, then erase the scrollback,
+// so the erased screen is not pushed back into an emptied history.
+const clearSequence = "\x1b[H\x1b[2J\x1b[3J"
+
+// clearScreen wipes the terminal, and only a terminal: a pipe gets no escape sequences.
+func (l *lineSession) clearScreen() {
+	if l.opts.Terminal {
+		io.WriteString(l.out, clearSequence)
+	}
+}
+
+// quickExit leaves at once: the screen and scrollback cleared, nothing saved, nothing said.
+func (l *lineSession) quickExit() error {
+	l.clearScreen()
+	l.forget()
+	return errQuickExit
+}
+
+// forget drops the case from memory and closes the file.
+func (l *lineSession) forget() {
+	l.s, l.cs = nil, nil
+	wipeBytes(l.pass)
+	if l.store != nil && l.opts.Store == nil {
+		l.store.Close()
+	}
+	l.store = nil
+}
+
+func wipeBytes(b []byte) {
+	for i := range b {
+		b[i] = 0
+	}
+}
+
+// lockIdle runs when nobody has typed for LockAfter: a guest session ends; otherwise the
+// screen is cleared and kincare asks for the passphrase (or, for a file without one, a
+// confirmation) before it carries on.
+func (l *lineSession) lockIdle() error {
+	l.clearScreen()
+	if l.guest {
+		l.forget()
+		l.say("")
+		l.say("The guest session ended because nobody used it for a while. Nothing was kept.")
+		return errIdleGuest
+	}
+	l.say("")
+	l.say("kincare locked itself because nobody used it for a while.")
+	if p, ok := l.store.(storage.Protector); ok && l.store.Protected() {
+		p.Lock()
+		return l.unlock(func(pass []byte) bool { return p.Unlock(pass) == nil })
+	}
+	if l.pass != nil {
+		return l.unlock(func(pass []byte) bool { return string(pass) == string(l.pass) })
+	}
+	// Wait for the line the person types on coming back; it is not an answer.
+	fmt.Fprint(l.out, "Press Enter to carry on. ")
+	if _, err := l.next(false); err != nil {
+		return err
+	}
+	l.say("")
 	return nil
 }
 
-// interview asks the wizard's questions until it is done, or the person stops.
-func (s *lineSession) interview() {
-	n := 0
-	lastExplain := ""
-	for {
-		q, ok := s.w.Next()
-		if !ok {
-			// Then the details letters need (the date of the order, the council that
-			// looked after the child); they never change a result, and can be skipped.
-			extras := s.w.Extras()
-			if len(extras) == 0 {
-				return
-			}
-			q = extras[0]
-		}
-		n++
-		v, ok := s.choose(q, n)
-		switch {
-		case !ok && s.eof:
-			return
-		case v == "q":
-			return
-		case v == "b":
-			s.back()
-		case v == "s":
-			s.w.Skip(q.Key)
-		}
-		if ex := s.w.Explain(); ex != "" && ex != lastExplain {
-			s.say("%s", ex)
-			s.say("")
-			lastExplain = ex
-		}
+// unlock asks for the passphrase, up to three times.
+func (l *lineSession) unlock(ok func([]byte) bool) error {
+	fmt.Fprint(l.out, "Press Enter, then type the passphrase. ")
+	if _, err := l.next(false); err != nil {
+		return err
 	}
-}
-
-func (s *lineSession) back() {
-	asked := s.w.Asked()
-	if len(asked) == 0 {
-		s.say("This is the first question.")
-		return
-	}
-	s.w.Clear(asked[len(asked)-1])
-}
-
-// choose asks one question until it gets a usable answer. It returns the stored value, or
-// one of the commands "q", "b", "s".
-func (s *lineSession) choose(q wizard.Question, n int) (string, bool) {
-	q = q.For(s.user)
-	for {
-		if n > 0 {
-			s.say("Question %d. %s", n, q.Prompt(s.user))
-		} else {
-			s.say("%s", q.Prompt(s.user))
-		}
-		for i, o := range q.Options {
-			s.say("  %d. %s", i+1, o.Label)
-		}
-		hint := "Your answer: "
-		if len(q.Options) > 0 {
-			hint = fmt.Sprintf("Type a number from 1 to %d: ", len(q.Options))
-		}
-		line, ok := s.read(hint)
-		if !ok {
-			return "", false
-		}
-		switch strings.ToLower(line) {
-		case "":
-			continue
-		case "?", "help":
-			s.say("Help: %s", q.Help)
-			if q.Key == entitlements.CouncilKey {
-				s.say("You can type the start of the name and we will suggest councils.")
-			}
-			s.say("")
-			continue
-		case "q", "quit", "stop":
-			return "q", true
-		case "b", "back":
-			if n == 0 {
-				continue
-			}
-			return "b", true
-		case "s", "skip":
-			if n == 0 {
-				return "", true
-			}
-			return "s", true
-		}
-		value := line
-		if len(q.Options) > 0 {
-			if i, err := strconv.Atoi(line); err == nil {
-				if i < 1 || i > len(q.Options) {
-					s.say("Please type a number from 1 to %d.", len(q.Options))
-					continue
-				}
-				value = q.Options[i-1].Value
-			}
-		}
-		if n == 0 {
-			if q.OptionLabel(value) == "" && wizard.QuestionFor(q.Key).OptionLabel(strings.ToLower(value)) == "" {
-				s.say("Please type 1 or 2.")
-				continue
-			}
-			return value, true
-		}
-		if q.Kind == entitlements.Text {
-			if _, known := entitlements.FindCouncil(value); !known {
-				if sug := entitlements.SuggestCouncils(value, 5); len(sug) > 0 {
-					names := make([]string, len(sug))
-					for i, c := range sug {
-						names[i] = fmt.Sprintf("%d. %s", i+1, c.Name)
-					}
-					s.say("We do not know a council called %q. Did you mean one of these?", value)
-					for _, nm := range names {
-						s.say("  %s", nm)
-					}
-					pick, ok := s.read("Type a number, or press Enter to keep what you typed: ")
-					if !ok {
-						return "", false
-					}
-					if i, err := strconv.Atoi(pick); err == nil && i >= 1 && i <= len(sug) {
-						value = sug[i-1].Name
-					}
-				}
-			}
-		}
-		if err := s.w.Answer(q.Key, value); err != nil {
-			s.say("%s", capital(err.Error())+".")
-			continue
-		}
-		s.say("")
-		return value, true
-	}
-}
-
-func capital(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
-}
-
-var lineStatus = map[entitlements.Status]string{
-	entitlements.Eligible:      "Eligible",
-	entitlements.MayBeEligible: "May be eligible",
-	entitlements.Check:         "Check",
-	entitlements.NotEligible:   "Not eligible",
-}
-
-// results prints every outcome as plain lines: heading, status word, reasons.
-func (s *lineSession) results() {
-	rep := s.w.Result().Report()
-	s.say("Results")
-	s.say("%s", entitlements.SituationWords(rep))
-	s.say("")
-	var notEligible []string
-	num := 0
-	for _, g := range entitlements.Groups {
-		first := true
-		for _, o := range entitlements.Ranked(rep, g) {
-			if o.Status == entitlements.NotEligible {
-				notEligible = append(notEligible, o.Title)
-				continue
-			}
-			if first {
-				s.say("%s", entitlements.GroupWords(g))
-				first = false
-			}
-			num++
-			s.say("%d. %s: %s.", num, o.Title, lineStatus[o.Status])
-			for _, w := range o.Why {
-				s.say("   %s", w)
-			}
-			for _, f := range o.Figures {
-				s.say("   %s.", entitlements.FigureWords(f))
-			}
-			if len(o.NextSteps) > 0 {
-				s.say("   What to do: %s", o.NextSteps[0])
-			}
-		}
-		if !first {
-			s.say("")
-		}
-	}
-	if len(notEligible) > 0 {
-		s.say("Not eligible on these answers: %s.", strings.Join(notEligible, "; "))
-		s.say("")
-	}
-	if u := rep.Unanswered; len(u) > 0 {
-		s.say("%d questions could still change these results.", len(u))
-	}
-}
-
-// afterResults offers the summary, changing an answer, details of a result and saving.
-func (s *lineSession) afterResults() {
-	saved := false
-	for {
-		s.say("What next?")
-		s.say("  1. Read the summary")
-		s.say("  2. Change an answer")
-		s.say("  3. More about one result (sources and dates)")
-		if s.opts.Store != nil {
-			s.say("  4. Save this case")
-		}
-		s.say("  5. Draft a letter")
-		s.say("  0. Finish")
-		line, ok := s.read("Type a number: ")
-		if !ok {
-			break
-		}
-		switch line {
-		case "1":
-			s.say("%s", entitlements.ReadOut(s.w.Result().Report()))
-		case "2":
-			s.change()
-			s.results()
-		case "3":
-			s.more()
-		case "4":
-			if s.opts.Store != nil {
-				saved = s.save() || saved
-			}
-		case "5":
-			s.letter()
-		case "0", "q", "":
-			if line == "" {
-				continue
-			}
-			s.finish(saved)
-			return
-		default:
-			s.say("Please type one of the numbers shown.")
-		}
-	}
-	s.finish(saved)
-}
-
-func (s *lineSession) finish(saved bool) {
-	if s.opts.Store == nil || (!saved && s.opts.Store.Path() == "") {
-		s.say("Nothing was kept on this computer.")
-		return
-	}
-	if !saved {
-		s.say("This case was not saved.")
-	}
-}
-
-func (s *lineSession) change() {
-	a := s.w.Answers()
-	keys := s.w.Asked()
-	if len(keys) == 0 {
-		s.say("There are no answers to change yet.")
-		return
-	}
-	for i, k := range keys {
-		q := wizard.QuestionFor(k).For(s.user)
-		v := a.Value(k)
-		if lbl := q.OptionLabel(v); lbl != "" {
-			v = lbl
-		}
-		if v == "" {
-			v = "(skipped)"
-		}
-		s.say("  %d. %s %s", i+1, q.Prompt(s.user), v)
-	}
-	line, ok := s.read("Type the number of the answer to change: ")
-	if !ok {
-		return
-	}
-	i, err := strconv.Atoi(line)
-	if err != nil || i < 1 || i > len(keys) {
-		s.say("No answer was changed.")
-		return
-	}
-	before := s.w.Result()
-	q := wizard.QuestionFor(keys[i-1])
-	if v, ok := s.choose(q, 0+i); !ok || v == "q" || v == "b" {
-		return
-	} else if v == "s" {
-		s.w.Skip(q.Key)
-	}
-	for _, c := range wizard.Diff(before, s.w.Result()) {
-		s.say("Changed: %s.", c.String())
-	}
-	s.interview()
-}
-
-func (s *lineSession) more() {
-	rep := s.w.Result().Report()
-	var shown []entitlements.Outcome
-	for _, g := range entitlements.Groups {
-		for _, o := range entitlements.Ranked(rep, g) {
-			if o.Status != entitlements.NotEligible {
-				shown = append(shown, o)
-			}
-		}
-	}
-	line, ok := s.read(fmt.Sprintf("Type the number of the result, from 1 to %d: ", len(shown)))
-	if !ok {
-		return
-	}
-	i, err := strconv.Atoi(line)
-	if err != nil || i < 1 || i > len(shown) {
-		s.say("Please type one of the result numbers.")
-		return
-	}
-	o := shown[i-1]
-	s.say("%s: %s.", o.Title, lineStatus[o.Status])
-	s.say("%s", o.Summary)
-	for _, w := range o.Why {
-		s.say("Why: %s", w)
-	}
-	for _, w := range o.WouldChange {
-		s.say("What would change it: %s", w)
-	}
-	for n, w := range o.NextSteps {
-		s.say("Step %d: %s", n+1, w)
-	}
-	for _, src := range o.Sources {
-		s.say("Source: %s, %s (checked %s)", src.Title, src.URL, src.Checked)
-	}
-	if len(o.Requests) > 0 {
-		s.say("Letters you can send: %s", strings.Join(o.Requests, ", "))
-	}
-	s.say("")
-}
-
-func (s *lineSession) save() bool {
-	c := storage.Case{AsOf: s.opts.AsOf.String()}
-	if s.cs != nil {
-		c = *s.cs
-	} else {
-		label, ok := s.read("A short label for this case (for example a first name and the council): ")
-		if !ok {
-			return false
-		}
-		c.Label = label
-	}
-	raw, _ := json.Marshal(s.w.Answers())
-	_ = c.SetMergedAnswers(0, raw) // child 0 always exists
-	if err := s.opts.Store.Save(&c); err != nil {
-		s.say("The case could not be saved: %v", err)
-		return false
-	}
-	s.cs = &c
-	s.say("Saved.")
-	return true
-}
-
-// openSaved offers the saved cases, newest first. It returns false for a new case.
-func (s *lineSession) openSaved() (*storage.Case, bool) {
-	if s.opts.Store == nil {
-		return nil, false
-	}
-	list, err := s.opts.Store.List(s.opts.AsOf.String())
-	if err != nil || len(list) == 0 {
-		return nil, false
-	}
-	for {
-		s.say("1. Start a new case")
-		s.say("2. Open a saved case (%d saved)", len(list))
-		line, ok := s.read("Type a number: ")
-		if !ok {
-			return nil, false
-		}
-		switch line {
-		case "1":
-			return nil, false
-		case "2":
-		default:
-			continue
-		}
-		for i, c := range list {
-			extra := ""
-			if c.Overdue > 0 {
-				extra = fmt.Sprintf(", %d letter reply overdue", c.Overdue)
-			}
-			s.say("  %d. %s (changed %s%s)", i+1, c.Label, c.Updated.Format("2 January 2006"), extra)
-		}
-		line, ok = s.read(fmt.Sprintf("Type the number of the case, from 1 to %d: ", len(list)))
-		if !ok {
-			return nil, false
-		}
-		i, err := strconv.Atoi(line)
-		if err != nil || i < 1 || i > len(list) {
-			s.say("Please type one of the case numbers.")
-			continue
-		}
-		c, err := s.opts.Store.Get(list[i-1].ID)
+	l.say("")
+	for try := 1; try <= maxTries; try++ {
+		p, err := l.secret("Passphrase: ")
 		if err != nil {
-			s.say("That case could not be opened: %v", err)
-			continue
+			return err
 		}
-		return &c, true
+		if ok([]byte(p)) {
+			l.say("Unlocked. Carry on where you were.")
+			l.say("")
+			return nil
+		}
+		if try < maxTries {
+			l.say("That passphrase is not right. Capital letters count. Try again.")
+		}
 	}
+	l.clearScreen()
+	l.forget()
+	l.say("That passphrase was wrong three times, so kincare closed. Your saved cases are safe and unchanged.")
+	return errQuickExit
 }
 
-// letter drafts one of the letters the results offer, reads it out, and can save it to a file.
-func (s *lineSession) letter() {
-	ids := letters.Offered(s.w.Result().Report())
-	if len(ids) == 0 {
-		s.say("No letters apply on these answers.")
-		return
+// secret reads a passphrase: from the terminal without showing it, or as a line.
+func (l *lineSession) secret(prompt string) (string, error) {
+	if l.opts.ReadSecret != nil && !l.pending {
+		p, err := l.opts.ReadSecret(prompt)
+		l.say("")
+		select {
+		case <-l.opts.Interrupt:
+			// ctrl+c while the passphrase was typed: the terminal held it until Enter.
+			return "", l.quickExit()
+		default:
+		}
+		if err != nil {
+			return "", errEnd
+		}
+		if strings.TrimSpace(p) == "!q" {
+			return "", l.quickExit()
+		}
+		return p, nil
 	}
-	for i, id := range ids {
-		s.say("  %d. %s", i+1, requestTitle(id))
+	return l.readLine(prompt, false)
+}
+
+func (l *lineSession) run() error {
+	l.say("kincare: what a kinship carer in England can get, and why.")
+	l.say("Answer each question by typing a number or your answer, then press Enter.")
+	l.say("At any question: type ? for help, s to skip it, b to go back, q to stop and see the results.")
+	l.say("To leave at once and clear the screen, type !q at any prompt, or press ctrl+c.")
+	l.say("")
+	if err := l.openFile(); err != nil {
+		return l.end(err)
 	}
-	line, ok := s.read(fmt.Sprintf("Type the number of the letter, from 1 to %d: ", len(ids)))
-	if !ok {
-		return
-	}
-	i, err := strconv.Atoi(line)
-	if err != nil || i < 1 || i > len(ids) {
-		s.say("No letter was drafted.")
-		return
-	}
-	in := letters.Input{RequestID: ids[i-1], Answers: s.w.Answers(), AsOf: s.opts.AsOf, Today: s.opts.AsOf}
-	if s.cs != nil {
-		in.Details = s.cs.Details
-	}
-	l, err := letters.Draft(in)
+	opened, err := l.openSaved()
 	if err != nil {
-		s.say("The letter could not be drafted: %v", err)
-		return
+		return l.end(err)
 	}
-	s.say("Start of letter.")
-	s.say("%s", l.Text())
-	s.say("End of letter.")
-	if len(l.Gaps) > 0 {
-		s.say("Fill these in before sending: %s.", strings.Join(l.Gaps, "; "))
-	}
-	path, ok := s.read("To save it as a text file, type a file name; or press Enter to skip: ")
-	if !ok || path == "" {
-		return
-	}
-	err = writePrivate(path, []byte(l.Text()), false)
-	if errors.Is(err, fs.ErrExist) {
-		if yes, _ := s.read(path + " already exists. Type yes to replace it: "); strings.EqualFold(yes, "yes") {
-			err = writePrivate(path, []byte(l.Text()), true)
-		} else {
-			s.say("The file was not changed.")
-			return
+	if !opened {
+		if err := l.newCase(); err != nil {
+			return l.end(err)
 		}
 	}
-	if err != nil {
-		s.say("The letter could not be saved: %v", err)
-		return
+	// When the input ends during the questions, the results are still read: a piped run
+	// always ends with what the answers give.
+	if err := l.interview(!opened); err != nil && !errors.Is(err, errEnd) {
+		return l.end(err)
 	}
-	s.say("Saved the letter to %s.", path)
+	if err := l.results(); err != nil {
+		return l.end(err)
+	}
+	return l.end(l.menu())
+}
+
+// end says what was kept, for every way out but a quick exit.
+func (l *lineSession) end(err error) error {
+	if errors.Is(err, errQuickExit) || errors.Is(err, errIdleGuest) {
+		return err
+	}
+	if err != nil && !errors.Is(err, errEnd) {
+		l.forget()
+		return err
+	}
+	l.finish()
+	return nil
 }

@@ -14,38 +14,44 @@ import (
 	"kincare/wizard"
 )
 
-// keystrokeModel is a case half way through a call, with a question reopened for changing.
-func keystrokeModel(b testing.TB) *Model {
+// keystrokeModel is a case half way through a call about a family of n children, each
+// answered as the grandmother's grandchild.
+func keystrokeModel(b testing.TB, n int) *Model {
 	m := New(Options{Store: storage.NewMemory(), Today: fixedToday})
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	m.createCase("adviser", "Bench")
-	for k, v := range grandmaSGO {
-		key, _ := entitlements.KeyNamed(k)
-		if key == entitlements.OrderDate {
-			v = "2024-03-14"
+	s := m.cs.s
+	for c := 0; c < n; c++ {
+		if c > 0 {
+			if _, err := s.AddChild("Child " + itoa(c+1)); err != nil {
+				b.Fatal(err)
+			}
 		}
-		if err := m.cs.w.Answer(key, v); err != nil {
-			b.Fatal(k, err)
+		for k, v := range grandmaSGO {
+			key, _ := entitlements.KeyNamed(k)
+			if _, err := s.Answer(s.AskFor(wizard.Ref{Key: key, Child: c}), v); err != nil {
+				b.Fatal(k, err)
+			}
 		}
 	}
-	m.cs.refresh()
+	m.cs.apply(s.Current())
 	return m
 }
 
-// BenchmarkKeystroke is one answer change through Update and View, reassessment included.
+// BenchmarkKeystroke is one change of a household answer (so every child is reassessed)
+// through Update and View, for a family of four.
 func BenchmarkKeystroke(b *testing.B) {
-	m := keystrokeModel(b)
+	m := keystrokeModel(b, 4)
+	iv := m.top().(*interviewScreen)
 	enter := tea.KeyPressMsg{Code: tea.KeyEnter}
 	vals := []string{"yes", "no"}
-	q := wizard.QuestionFor(entitlements.Benefits)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		// reopening the answer is its own keystroke, so it is outside the timing
 		b.StopTimer()
-		m.iv.ask(m, q)
-		m.iv.editing = true
-		m.iv.form.value = vals[i%2]
+		iv.setAsk(m.cs.s.Reopen(wizard.Ref{Key: entitlements.Benefits, Child: wizard.Household}))
+		iv.form.value = vals[i%2]
 		b.StartTimer()
 		m.Update(enter)
 		_ = m.View()
@@ -54,8 +60,8 @@ func BenchmarkKeystroke(b *testing.B) {
 
 // BenchmarkMoveCursor is one key that only moves the selection in a question.
 func BenchmarkMoveCursor(b *testing.B) {
-	m := keystrokeModel(b)
-	m.iv.ask(m, wizard.QuestionFor(entitlements.Relationship))
+	m := keystrokeModel(b, 1)
+	m.top().(*interviewScreen).setAsk(m.cs.s.Reopen(wizard.Ref{Key: entitlements.Relationship, Child: 0}))
 	down := tea.KeyPressMsg{Code: tea.KeyDown}
 	b.ReportAllocs()
 	b.ResetTimer()

@@ -51,16 +51,6 @@ type unlockedMsg struct{ err error }
 
 type lockedMsg struct{}
 
-type fileWrittenMsg struct {
-	path string
-	err  error
-}
-
-type fileExistsMsg struct {
-	path   string
-	exists bool
-}
-
 type idleMsg struct{ seq int }
 
 type saveTickMsg struct{ seq int }
@@ -139,27 +129,22 @@ func unlockStore(s storage.Store, pass []byte) tea.Cmd {
 	})
 }
 
-func statFile(path string) tea.Cmd {
-	return runIO(func() tea.Msg {
-		_, err := os.Stat(path)
-		return fileExistsMsg{path: path, exists: err == nil}
-	})
-}
-
-// writeFile writes text to path, readable only by this user. It never replaces a file
-// unless overwrite is set.
-func writeFile(path, text string, overwrite bool) tea.Cmd {
-	return runIO(func() tea.Msg {
-		return fileWrittenMsg{path: path, err: writePrivate(path, []byte(text), overwrite)}
-	})
-}
-
 // writePrivate writes data to path (making its folder), readable only by this user, and
 // never replaces an existing file unless overwrite is set. storage.WriteFile never follows a
 // planted file or link. An existing file is reported as an *fs.PathError, so os.IsExist
 // recognises it.
 func writePrivate(path string, data []byte, overwrite bool) error {
 	err := storage.WriteFile(path, data, overwrite)
+	if errors.Is(err, storage.ErrFileExists) {
+		return &fs.PathError{Op: "open", Path: path, Err: fs.ErrExist}
+	}
+	return err
+}
+
+// writeRecorded writes data as writePrivate does and records the file in the case file (or the
+// guest session), so that deleting all data, or the end of a guest session, can find it.
+func writeRecorded(s storage.Store, path string, data []byte, overwrite bool) error {
+	err := storage.WriteRecorded(s, path, data, overwrite)
 	if errors.Is(err, storage.ErrFileExists) {
 		return &fs.PathError{Op: "open", Path: path, Err: fs.ErrExist}
 	}

@@ -6,6 +6,9 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -47,6 +50,15 @@ type common struct {
 	dark    bool
 	guest   bool
 	today   entitlements.Date
+	// helpLines is how many lines the full help of the screen on top takes; the root sets it.
+	helpLines func() int
+	// savePath is the last file name typed for a read-out, offered again next time.
+	savePath string
+	// posted are the messages screens have posted for the root, in order (nav.go).
+	posted []tea.Msg
+	// store is the open case file (or guest session), for recording the files written at a
+	// person's request; the root keeps it current.
+	store storage.Store
 }
 
 func newCommon(o Options) *common {
@@ -68,6 +80,36 @@ func (c *common) setStyles() {
 		c.help.Styles = hs
 	}
 	c.help.SetWidth(c.width)
+}
+
+// bodyHeight is the room a screen has between the title line and the status and help lines.
+func (c *common) bodyHeight() int {
+	help := 1
+	if c.help.ShowAll && c.helpLines != nil {
+		help = c.helpLines()
+	}
+	return max(c.height-3-help, 3)
+}
+
+// inputStyles are the text boxes' looks: plain when colours are off.
+func (c *common) inputStyles() textinput.Styles {
+	if c.noColor {
+		plain := lipgloss.NewStyle()
+		st := textinput.StyleState{Text: plain, Placeholder: plain, Suggestion: plain, Prompt: plain}
+		return textinput.Styles{Focused: st, Blurred: st}
+	}
+	return c.st.Input
+}
+
+func (c *common) areaStyles() textarea.Styles {
+	ta := c.st.TextArea
+	if c.noColor {
+		plain := lipgloss.NewStyle()
+		as := textarea.StyleState{Base: plain, Text: plain, LineNumber: plain, CursorLineNumber: plain, CursorLine: plain, EndOfBuffer: plain, Placeholder: plain, Prompt: plain, Selection: plain.Reverse(true)}
+		ta.Focused, ta.Blurred = as, as
+		ta.Cursor.Color = nil
+	}
+	return ta
 }
 
 // statusSymbol is the status as a word and a symbol, so it never relies on colour.

@@ -314,7 +314,7 @@ func TestScreensContrast(t *testing.T) {
 		d := start()
 		openSGOCase(d)
 		for _, q := range wizard.Questions() {
-			d.m.iv.ask(d.m, q)
+			d.askQuestion(q)
 			d.key("enter") // the message for nothing chosen, or an empty box
 			d.key("down")
 			worst = min(worst, checkScreenContrast(t, q.Name, d.m.View().Content, dark))

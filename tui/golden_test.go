@@ -58,6 +58,8 @@ func oddCases(t testing.TB) storage.Store {
 		{Label: "عائلة حسن — منشستر", Household: []byte(`{"council":"Manchester"}`)},
 		{Label: "\x1b[31mRed\x1b]52;c;aGVsbG8=\x07 pasted \x1b[2J label", Household: []byte(`{}`)},
 		{Label: strings.Repeat("A very long label that goes on and on ", 8), Household: []byte(`{}`)},
+		{Household: []byte(`{"council":"Bolton"}`), Details: entitlements.Details{Carer: &entitlements.Person{Name: "Pat Okafor"}},
+			Children: []storage.Child{{Name: "Tyler Okafor", Answers: []byte(`{"child_age":7}`)}, {Name: "Ava", Answers: []byte(`{"child_age":2}`)}, {}}},
 	}
 	for i := range cases {
 		c := cases[i]
@@ -110,11 +112,7 @@ var goldenScreens = []goldenScreen{
 		openSGOCase(d)
 		d.answerAll(grandmaSGO)
 		d.key("tab")
-		for i, k := range d.m.iv.answered(d.m) {
-			if k == entitlements.Benefits {
-				d.m.iv.sel = i
-			}
-		}
+		d.selectAnswer(entitlements.Benefits)
 		d.key("e")
 		d.pick("no")
 	}},
@@ -142,7 +140,7 @@ var goldenScreens = []goldenScreen{
 		openSGOCase(d)
 		d.answerAll(grandmaSGO)
 		d.key("r")
-		d.m.ro.path.SetValue("/home/adviser/summary.txt")
+		d.m.c.savePath = "/home/adviser/summary.txt"
 		d.key("w")
 	}},
 	{"notes", func(d *driver) {
@@ -164,9 +162,9 @@ var goldenScreens = []goldenScreen{
 		openSGOCase(d)
 		d.answerAll(grandmaSGO)
 		d.key("o", "l")
-		for i, r := range d.m.letterRows() {
+		for i, r := range letterRows(d.m.cs) {
 			if r.id == "sg_support_assessment" {
-				d.m.lettersCursor = i
+				d.m.cs.lettersCursor = i
 			}
 		}
 		d.key("enter")
@@ -178,23 +176,36 @@ var goldenScreens = []goldenScreen{
 		d.typeText("Nana 👵🏽 Joy")
 		d.key("down")
 	}},
+	{"family_questions", func(d *driver) {
+		openFamily(d)
+		d.answerSister("child_disabled")
+	}},
+	{"family_results", func(d *driver) {
+		openFamily(d)
+		d.answerSister("")
+		d.key("o")
+	}},
+	{"family_readout", func(d *driver) {
+		openFamily(d)
+		d.answerSister("")
+		d.key("r")
+	}},
 	{"locked", func(d *driver) {
 		openSGOCase(d)
 		d.fire(idleMsg{})
 	}},
 	{"passphrase", func(d *driver) {
-		d.m.scr = scrPassphrase
-		d.m.passTries = 1
+		// Put straight on the stack, not started: the box is drawn as it first appears.
+		d.m.stack = []screen{newPassScreen(d.m.c, d.m.path, 1)}
 	}},
 	{"first_run", func(d *driver) {
-		d.m.path = "/home/carer/.local/share/kincare/kincare.db"
-		d.m.scr = scrFirstRun
+		d.m.stack = []screen{newFirstRunScreen(d.m.c, "/home/carer/.local/share/kincare/kincare.db")}
 	}},
 }
 
 func (d *driver) answerUntil(answers map[string]string, stop string) {
 	d.t.Helper()
-	for i := 0; i < 60 && d.m.iv.form != nil && d.m.iv.q.Name != stop; i++ {
+	for i := 0; i < 60 && d.iv().form != nil && d.iv().ask.Question.Name != stop; i++ {
 		d.answerOne(answers)
 	}
 }

@@ -14,6 +14,7 @@ import (
 
 	"kincare/entitlements"
 	"kincare/storage"
+	"kincare/wizard"
 )
 
 // fixedToday is the date every test runs on.
@@ -146,12 +147,18 @@ func (d *driver) typeText(s string) {
 
 func keyMsg(n string) tea.KeyPressMsg {
 	codes := map[string]rune{"enter": tea.KeyEnter, "esc": tea.KeyEscape, "tab": tea.KeyTab, "up": tea.KeyUp, "down": tea.KeyDown,
-		"backspace": tea.KeyBackspace, "pgdown": tea.KeyPgDown, "pgup": tea.KeyPgUp, "space": tea.KeySpace, "f1": tea.KeyF1, "home": tea.KeyHome}
+		"backspace": tea.KeyBackspace, "pgdown": tea.KeyPgDown, "pgup": tea.KeyPgUp, "space": tea.KeySpace, "f1": tea.KeyF1, "f2": tea.KeyF2, "home": tea.KeyHome}
 	if c, ok := codes[n]; ok {
 		if n == "space" {
 			return tea.KeyPressMsg{Code: c, Text: " "}
 		}
 		return tea.KeyPressMsg{Code: c}
+	}
+	switch n {
+	case "ctrl+right":
+		return tea.KeyPressMsg{Code: tea.KeyRight, Mod: tea.ModCtrl}
+	case "ctrl+left":
+		return tea.KeyPressMsg{Code: tea.KeyLeft, Mod: tea.ModCtrl}
 	}
 	if strings.HasPrefix(n, "ctrl+") {
 		return tea.KeyPressMsg{Code: rune(n[5]), Mod: tea.ModCtrl}
@@ -201,9 +208,12 @@ func (d *driver) checkFits() {
 // pick chooses the option with this label in the current question.
 func (d *driver) pick(label string) {
 	d.t.Helper()
-	f := d.m.iv.form
-	if d.m.scr == scrNewCase {
-		f = d.m.newCase.form
+	var f *qform
+	if iv := d.iv(); iv != nil {
+		f = iv.form
+	}
+	if n := onTop[*newCaseScreen](d); n != nil {
+		f = n.form
 	}
 	if f == nil {
 		d.t.Fatalf("no question on screen, wanted to pick %q:\n%s", label, d.screen())
@@ -218,7 +228,7 @@ func (d *driver) pick(label string) {
 			return
 		}
 	}
-	d.t.Fatalf("question %q has no option %q", d.m.iv.q.Name, label)
+	d.t.Fatalf("the question on screen has no option %q:\n%s", label, d.screen())
 }
 
 // answerAll answers every question the interview asks from answers (by key name), skipping
@@ -226,13 +236,13 @@ func (d *driver) pick(label string) {
 func (d *driver) answerAll(answers map[string]string) []string {
 	d.t.Helper()
 	var asked []string
-	for i := 0; i < 60 && d.m.scr == scrInterview && d.m.iv.form != nil; i++ {
-		q := d.m.iv.q
+	for i := 0; i < 60 && d.iv() != nil && d.iv().form != nil; i++ {
+		q := d.iv().ask.Question
 		asked = append(asked, q.Name)
 		v := answers[q.Name]
 		d.answerOne(answers)
-		if d.m.iv.form != nil && d.m.iv.q.Name == q.Name && d.m.iv.form.err != "" {
-			d.t.Fatalf("answer %q to %s was refused: %s", v, q.Name, ansi.Strip(d.m.iv.form.err))
+		if d.iv().form != nil && d.iv().ask.Question.Name == q.Name && d.iv().form.err != "" {
+			d.t.Fatalf("answer %q to %s was refused: %s", v, q.Name, ansi.Strip(d.iv().form.err))
 		}
 	}
 	return asked
@@ -254,3 +264,64 @@ func windowSize(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w,
 // schedule one that answers at once, shorter than a library timer (a wrapped cursor blink,
 // half a second), which is dropped.
 const cmdWait = 400 * time.Millisecond
+
+// onTop is the screen on top of the stack as a T, or T's zero value when another is on top.
+func onTop[T screen](d *driver) T {
+	t, _ := d.m.top().(T)
+	return t
+}
+
+// iv is the questions screen when it is on top, or nil.
+func (d *driver) iv() *interviewScreen { return onTop[*interviewScreen](d) }
+
+// locked says whether the lock screen is showing.
+func (d *driver) locked() bool {
+	p := onTop[*passScreen](d)
+	return p != nil && p.locked
+}
+
+// setInput types over the text box of the dialog on top.
+func (d *driver) setInput(v string) {
+	d.t.Helper()
+	switch t := d.m.top().(type) {
+	case *saveAsDialog:
+		t.in.SetValue(v)
+	case *dateDialog:
+		t.in.SetValue(v)
+	default:
+		d.t.Fatalf("no text box on top to type %q into:\n%s", v, d.screen())
+	}
+}
+
+// inputValue is what the text box of the dialog on top holds.
+func (d *driver) inputValue() string {
+	switch t := d.m.top().(type) {
+	case *saveAsDialog:
+		return t.in.Value()
+	case *dateDialog:
+		return t.in.Value()
+	}
+	return ""
+}
+
+// selectAnswer moves the selection in the answers so far to an answer.
+func (d *driver) selectAnswer(k entitlements.Key) {
+	d.t.Helper()
+	for i, l := range d.iv().cs.s.Answered() {
+		if l.Key == k {
+			d.iv().sel = i
+			return
+		}
+	}
+	d.t.Fatalf("no answer to %s in the answers so far:\n%s", k, d.screen())
+}
+
+// askQuestion puts a question about the first child (or the household) on screen, as the
+// session would ask it now.
+func (d *driver) askQuestion(q wizard.Question) {
+	d.t.Helper()
+	if d.iv() == nil {
+		d.t.Fatalf("not on the questions:\n%s", d.screen())
+	}
+	d.iv().setAsk(d.m.cs.s.AskFor(wizard.Ref{Key: q.Key, Child: 0}))
+}

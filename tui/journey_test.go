@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"kincare/entitlements"
 	"kincare/storage"
 )
 
@@ -21,7 +22,7 @@ func TestJourneyAdviserCall(t *testing.T) {
 	d.mustSee("A short name for this case")
 	d.typeText("Mrs Ahmed, Leeds")
 	d.key("enter")
-	if d.m.scr != scrInterview {
+	if d.iv() == nil {
 		t.Fatalf("not on the questions:\n%s", d.screen())
 	}
 	d.mustSee("Which country does the child live in?") // the adviser's wording
@@ -32,7 +33,7 @@ func TestJourneyAdviserCall(t *testing.T) {
 	d.mustSee("That is every question")
 	d.checkFits()
 	d.key("o")
-	if d.m.scr != scrResults {
+	if onTop[*resultsScreen](d) == nil {
 		t.Fatalf("not on results:\n%s", d.screen())
 	}
 	d.mustSee("Special guardianship", "Money", "Eligible ✓")
@@ -55,6 +56,11 @@ func TestJourneyAdviserCall(t *testing.T) {
 		t.Fatalf("saved cases = %+v", cs)
 	}
 	d.key("p")
+	if d.quit {
+		t.Fatal("p left at once, without asking")
+	}
+	d.mustSee("Leave kincare now and print the read-out")
+	d.key("y")
 	if !d.quit || !strings.HasPrefix(d.m.PrintOnExit(), "Summary as at") {
 		t.Fatalf("print on exit: quit=%v text=%q", d.quit, d.m.PrintOnExit())
 	}
@@ -69,18 +75,13 @@ func TestJourneyChangeAnswer(t *testing.T) {
 	d.answerAll(grandmaSGO)
 	d.key("tab")
 	// find "Legal status" in the answers and change it
-	ks := d.m.iv.answered(d.m)
-	for i, k := range ks {
-		if k.String() == "legal_status" {
-			d.m.iv.sel = i
-		}
-	}
+	d.selectAnswer(entitlements.LegalStatus)
 	d.key("e")
 	d.mustSee("Changing an earlier answer")
-	if d.m.iv.q.Name != "legal_status" {
-		t.Fatalf("reopened %s", d.m.iv.q.Name)
+	if d.iv().ask.Question.Name != "legal_status" {
+		t.Fatalf("reopened %s", d.iv().ask.Question.Name)
 	}
-	t.Logf("value before pick %q", d.m.iv.form.value)
+	t.Logf("value before pick %q", d.iv().form.value)
 	d.pick("none")
 	d.mustSee("What changed:")
 	s := d.screen()
@@ -171,7 +172,7 @@ func TestJourneyWrongPassphrase(t *testing.T) {
 	for i := 0; i < 2; i++ {
 		d.typeText("wrong")
 		d.key("enter")
-		if d.m.scr != scrPassphrase {
+		if onTop[*passScreen](d) == nil {
 			t.Fatalf("try %d: left the passphrase screen:\n%s", i+1, d.screen())
 		}
 	}
@@ -197,14 +198,14 @@ func TestJourneyLockAndUnlock(t *testing.T) {
 		t.Fatalf("case not open:\n%s", d.screen())
 	}
 	d.fire(idleMsg{})
-	if d.m.scr != scrLocked || d.m.cs != nil {
-		t.Fatalf("not locked after idling: scr=%v", d.m.scr)
+	if !d.locked() || d.m.cs != nil {
+		t.Fatalf("not locked after idling:\n%s", d.screen())
 	}
 	d.mustSee("locked itself")
 	d.mustNotSee("Locked case")
 	d.typeText("nope")
 	d.key("enter")
-	if d.m.scr != scrLocked {
+	if !d.locked() {
 		t.Fatal("wrong passphrase unlocked")
 	}
 	d.typeText("correct horse")
@@ -226,4 +227,55 @@ func TestFirstRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	d.m.shutdown()
+}
+
+// A guest session left alone ends itself: no lock screen that one enter opens again.
+func TestIdleGuestSessionEndsItself(t *testing.T) {
+	d := newDriver(t, Options{Guest: true, NoColor: true}, 80, 24)
+	openSGOCase(d)
+	d.pick("england")
+	d.fire(idleMsg{})
+	if !d.quit || !d.m.quick {
+		t.Fatalf("an idle guest session did not end:\n%s", d.screen())
+	}
+	if v := d.m.View().Content; v != "" {
+		t.Fatalf("the screen still shows the case: %q", v)
+	}
+}
+
+// On the first run a guest session can start at once, and no case file is made.
+func TestFirstRunGuestMakesNoFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "new.db")
+	d := newDriver(t, Options{DBPath: path, NoColor: true}, 80, 24)
+	d.mustSee("--accessible", "guest session (ctrl+g)")
+	d.key("ctrl+g")
+	d.mustSee("GUEST", "No cases yet")
+	d.m.shutdown()
+	if _, err := os.Stat(path); err == nil {
+		t.Fatal("a guest session made the case file")
+	}
+}
+
+// A read-out saved in a guest session is recorded, and the goodbye names it rather than
+// saying nothing was kept.
+func TestGuestSavedFileIsListedAtTheEnd(t *testing.T) {
+	dir := t.TempDir()
+	d := newDriver(t, Options{Guest: true, NoColor: true}, 80, 24)
+	openSGOCase(d)
+	d.answerAll(grandmaSGO)
+	d.key("r", "w")
+	path := filepath.Join(dir, "summary.txt")
+	d.setInput(path)
+	d.key("enter")
+	d.mustSee("Saved to")
+	files, err := storage.WrittenFiles(d.m.store)
+	if err != nil || len(files) != 1 || files[0].Path != path {
+		t.Fatalf("written files = %+v, %v", files, err)
+	}
+	if bye := guestGoodbye(files); !strings.Contains(bye, path) || strings.Contains(bye, "Nothing was kept") {
+		t.Fatalf("goodbye: %q", bye)
+	}
+	if bye := guestGoodbye(nil); bye != "Guest session ended. Nothing was kept.\n" {
+		t.Fatalf("goodbye with nothing saved: %q", bye)
+	}
 }

@@ -18,6 +18,7 @@ type keyMap struct {
 	Delete key.Binding
 	Guest  key.Binding
 	Search key.Binding
+	Tracks key.Binding
 	Yes    key.Binding
 	No     key.Binding
 
@@ -38,6 +39,13 @@ type keyMap struct {
 	PageDown key.Binding
 	AddNote  key.Binding
 	Done     key.Binding
+
+	AddChild    key.Binding
+	NextChild   key.Binding
+	PrevChild   key.Binding
+	RemoveChild key.Binding
+	NameChild   key.Binding
+	Change      key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -59,6 +67,7 @@ func newKeyMap() keyMap {
 		Delete: b([]string{"ctrl+d"}, "ctrl+d", "delete"),
 		Guest:  b([]string{"ctrl+g"}, "ctrl+g", "guest session"),
 		Search: b([]string{"/"}, "type", "search"),
+		Tracks: b([]string{"ctrl+t"}, "ctrl+t", "cover your tracks"),
 		Yes:    b([]string{"y"}, "y", "yes"),
 		No:     b([]string{"n", "esc"}, "n", "no"),
 
@@ -79,6 +88,13 @@ func newKeyMap() keyMap {
 		PageDown: b([]string{"pgdown", "space"}, "pgdn", "page down"),
 		AddNote:  b([]string{"ctrl+a"}, "ctrl+a", "new note"),
 		Done:     b([]string{"esc"}, "esc", "done"),
+
+		AddChild:    b([]string{"ctrl+n"}, "ctrl+n", "add a child"),
+		NextChild:   b([]string{"ctrl+right"}, "ctrl+→", "next child"),
+		PrevChild:   b([]string{"ctrl+left"}, "ctrl+←", "other child"),
+		RemoveChild: b([]string{"ctrl+x"}, "ctrl+x", "remove child"),
+		NameChild:   b([]string{"f2"}, "f2", "name the child"),
+		Change:      b([]string{"c"}, "c", "change an answer"),
 	}
 }
 

@@ -19,7 +19,7 @@ func openLetterCase(t *testing.T, d *driver) {
 	openSGOCase(d)
 	d.answerAll(grandmaSGO)
 	d.key("o", "l")
-	if d.m.scr != scrLetters {
+	if onTop[*lettersScreen](d) == nil {
 		t.Fatalf("not on letters:\n%s", d.screen())
 	}
 }
@@ -27,10 +27,10 @@ func openLetterCase(t *testing.T, d *driver) {
 // selectLetter moves the letters cursor to a request id.
 func selectLetter(t *testing.T, d *driver, id string) {
 	t.Helper()
-	for i, r := range d.m.letterRows() {
+	for i, r := range letterRows(d.m.cs) {
 		if r.id == id {
 			d.key("home")
-			d.m.lettersCursor = 0
+			d.m.cs.lettersCursor = 0
 			for j := 0; j < i; j++ {
 				d.key("down")
 			}
@@ -61,7 +61,7 @@ func TestLetterJourney(t *testing.T) {
 	d.checkFits()
 	selectLetter(t, d, "sg_support_assessment")
 	d.key("enter")
-	if d.m.scr != scrLetter {
+	if onTop[*letterScreen](d) == nil {
 		t.Fatalf("letter not opened:\n%s", d.screen())
 	}
 	r := d.m.cs.request("sg_support_assessment")
@@ -73,11 +73,11 @@ func TestLetterJourney(t *testing.T) {
 
 	// add the child's name in details, then write the letter again
 	d.key("d")
-	if d.m.scr != scrDetails {
+	if onTop[*detailsScreen](d) == nil {
 		t.Fatalf("details not opened:\n%s", d.screen())
 	}
 	d.checkFits()
-	for d.m.det.fields[d.m.det.cursor].group != "Child" {
+	for onTop[*detailsScreen](d).fields[onTop[*detailsScreen](d).cursor].group != "Child" {
 		d.key("down")
 	}
 	d.typeText("Tyler Okafor")
@@ -88,7 +88,7 @@ func TestLetterJourney(t *testing.T) {
 		t.Fatalf("details not kept: %+v", d.m.cs.c.Details.Child)
 	}
 	d.key("esc")
-	if d.m.scr != scrLetter {
+	if onTop[*letterScreen](d) == nil {
 		t.Fatalf("not back on the letter:\n%s", d.screen())
 	}
 	d.mustSee("[child's full name]") // the saved text is unchanged until regenerated
@@ -97,8 +97,8 @@ func TestLetterJourney(t *testing.T) {
 		t.Fatalf("regenerate made %d versions", n)
 	}
 	d.mustNotSee("child's full name]", "child's date of birth]")
-	if !strings.Contains(d.m.lt.text(d.m), "Tyler Okafor") {
-		t.Fatalf("name not in the letter:\n%s", d.m.lt.text(d.m))
+	if !strings.Contains(onTop[*letterScreen](d).text(), "Tyler Okafor") {
+		t.Fatalf("name not in the letter:\n%s", onTop[*letterScreen](d).text())
 	}
 
 	// edit
@@ -117,7 +117,7 @@ func TestLetterJourney(t *testing.T) {
 	d.key("g")
 	d.mustSee("This replaces your edits. Keep a copy of them and regenerate? y/n")
 	d.key("n")
-	if len(d.m.cs.request("sg_support_assessment").Versions) != 3 || !strings.HasPrefix(d.m.lt.text(d.m), "PS ") {
+	if len(d.m.cs.request("sg_support_assessment").Versions) != 3 || !strings.HasPrefix(onTop[*letterScreen](d).text(), "PS ") {
 		t.Fatal("answering n changed the text")
 	}
 	d.key("g", "y")
@@ -134,17 +134,17 @@ func TestLetterJourney(t *testing.T) {
 	magic := map[string]string{"txt": "", "md": "", "html": "<!DOCTYPE html>", "pdf": "%PDF-"}
 	for _, f := range letters.Formats {
 		d.key("x", string(f[0]))
-		if d.m.lt.mode != lmPath {
+		if onTop[*saveAsDialog](d) == nil {
 			t.Fatalf("no path prompt for %s:\n%s", f, d.screen())
 		}
-		if want := filepath.Join(home, "kincare-letters", "letter-"); !strings.HasPrefix(d.m.lt.in.Value(), want) || !strings.HasSuffix(d.m.lt.in.Value(), "."+f) {
-			t.Fatalf("default path %q", d.m.lt.in.Value())
+		if want := filepath.Join(home, "kincare-letters", "letter-"); !strings.HasPrefix(d.inputValue(), want) || !strings.HasSuffix(d.inputValue(), "."+f) {
+			t.Fatalf("default path %q", d.inputValue())
 		}
-		if c := d.m.cs.c; c.Details.Child != nil && c.Details.Child.Name != "" && strings.Contains(strings.ToLower(d.m.lt.in.Value()), strings.ToLower(strings.Fields(c.Details.Child.Name)[0])) {
-			t.Fatalf("the default file name carries the child's name: %q", d.m.lt.in.Value())
+		if c := d.m.cs.c; c.Details.Child != nil && c.Details.Child.Name != "" && strings.Contains(strings.ToLower(d.inputValue()), strings.ToLower(strings.Fields(c.Details.Child.Name)[0])) {
+			t.Fatalf("the default file name carries the child's name: %q", d.inputValue())
 		}
 		p := filepath.Join(dir, "letter."+f)
-		d.m.lt.in.SetValue(p)
+		d.setInput(p)
 		d.key("enter")
 		b, err := os.ReadFile(p)
 		if err != nil {
@@ -165,7 +165,7 @@ func TestLetterJourney(t *testing.T) {
 	d.key("x", "t")
 	p := filepath.Join(dir, "letter.txt")
 	os.WriteFile(p, []byte("keep me"), 0o600)
-	d.m.lt.in.SetValue(p)
+	d.setInput(p)
 	d.key("enter")
 	d.mustSee("That file already exists. Replace it?")
 	d.key("n")
@@ -185,7 +185,7 @@ func TestLetterJourney(t *testing.T) {
 
 	// no follow-up before it is due
 	d.key("f")
-	if d.m.lt.follow {
+	if onTop[*letterScreen](d).follow {
 		t.Fatal("follow-up offered before the letter was sent")
 	}
 
@@ -193,7 +193,7 @@ func TestLetterJourney(t *testing.T) {
 	sent := workingDaysBefore(fixedToday, 30)
 	d.key("m")
 	d.mustSee("Sent on (")
-	d.m.lt.in.SetValue(sent.Time().Format("2/1/2006"))
+	d.setInput(sent.Time().Format("2/1/2006"))
 	d.key("enter")
 	d.mustSee("Sent how?")
 	d.key("down", "enter")
@@ -207,20 +207,20 @@ func TestLetterJourney(t *testing.T) {
 
 	// follow-up
 	d.key("f")
-	if !d.m.lt.follow || len(d.m.cs.request("sg_support_assessment").FollowUps) != 1 {
+	if !onTop[*letterScreen](d).follow || len(d.m.cs.request("sg_support_assessment").FollowUps) != 1 {
 		t.Fatalf("follow-up not drafted:\n%s", d.screen())
 	}
 	d.mustSee("Follow-up:", sent.Long())
 	d.checkFits()
 	d.key("x", "p")
 	fp := filepath.Join(dir, "follow-up.pdf")
-	d.m.lt.in.SetValue(fp)
+	d.setInput(fp)
 	d.key("enter")
 	if b, err := os.ReadFile(fp); err != nil || !bytes.HasPrefix(b, []byte("%PDF-")) {
 		t.Fatalf("follow-up not exported: %v", err)
 	}
 	d.key("esc") // back to the letter
-	if d.m.lt.follow {
+	if onTop[*letterScreen](d).follow {
 		t.Fatal("esc did not leave the follow-up")
 	}
 	d.key("esc") // the letters list
@@ -236,8 +236,10 @@ func TestLetterJourney(t *testing.T) {
 	if gr := got.Requests; len(gr) != 1 || len(gr[0].Versions) != 5 || len(gr[0].FollowUps) != 1 || got.Details.Child.Name != "Tyler Okafor" {
 		t.Fatalf("saved case: %+v", got.Requests)
 	}
-	d.key("q")
-	if d.m.scr != scrCases {
+	d.key("esc", "esc") // the questions, then leaving the case, which asks first
+	d.mustSee("Close this case and go back to the list?")
+	d.key("y")
+	if d.m.top() != screen(d.m.list) {
 		t.Fatalf("not on the case list:\n%s", d.screen())
 	}
 	d.mustSee("reply overdue")
@@ -258,7 +260,7 @@ func TestLetterNotOffered(t *testing.T) {
 	d := newDriver(t, Options{NoColor: true}, 80, 24)
 	openLetterCase(t, d)
 	offered := map[string]bool{}
-	for _, r := range d.m.letterRows() {
+	for _, r := range letterRows(d.m.cs) {
 		offered[r.id] = true
 	}
 	for _, o := range d.m.cs.rep.Outcomes {
@@ -319,7 +321,7 @@ func TestLetterEditSurvivesLock(t *testing.T) {
 	d.typeText("Note ")
 	id := d.m.cs.c.ID
 	d.fire(idleMsg{})
-	if d.m.scr != scrLocked {
+	if !d.locked() {
 		t.Fatalf("not locked:\n%s", d.screen())
 	}
 	c, err := st.Get(id)
@@ -338,7 +340,7 @@ func TestLetterFollowUpEdit(t *testing.T) {
 	openLetterCase(t, d)
 	selectLetter(t, d, "sg_support_assessment")
 	d.key("enter", "m")
-	d.m.lt.in.SetValue(workingDaysBefore(fixedToday, 25).Time().Format("2 January 2006"))
+	d.setInput(workingDaysBefore(fixedToday, 25).Time().Format("2 January 2006"))
 	d.key("enter", "3")
 	if r := d.m.cs.request("sg_support_assessment"); r.SentHow != storage.SentByHand {
 		t.Fatalf("sent how %q", r.SentHow)

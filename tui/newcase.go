@@ -5,86 +5,67 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"kincare/entitlements"
-	"kincare/storage"
 	"kincare/wizard"
 )
 
-// newCaseModel asks who is at the keyboard and a name for the case.
-type newCaseModel struct {
+// newCaseScreen asks who is at the keyboard and a name for the case.
+type newCaseScreen struct {
+	c    *common
 	step int
 	user string
 	form *qform
 }
 
-func newNewCaseModel(m *Model) newCaseModel {
-	n := newCaseModel{}
-	n.ask(m)
+func newNewCaseScreen(c *common) *newCaseScreen {
+	n := &newCaseScreen{c: c}
+	n.ask()
 	return n
 }
 
-func (n *newCaseModel) init() tea.Cmd { return nil }
+func (n *newCaseScreen) crumb() string { return "New case" }
 
-func (n *newCaseModel) ask(m *Model) {
-	w := m.c.width - 4
+func (n *newCaseScreen) ask() {
+	w := n.c.width - 4
 	if n.step == 0 {
 		q := wizard.QuestionFor(entitlements.User)
-		n.form = newQForm(m.c, q.Prompt("carer"), "This only changes the wording of the questions.", q.Options, false, n.user, w, m.bodyHeight())
+		n.form = newQForm(n.c, q.Prompt("carer"), "This only changes the wording of the questions.", q.Options, false, n.user, w, n.c.bodyHeight())
 		return
 	}
-	n.form = newQForm(m.c, "A short name for this case", "For example the carer's name and town. It is only for finding the case again; you can leave it empty.", nil, true, "", w, m.bodyHeight())
+	n.form = newQForm(n.c, "A short name for this case", "For example the carer's name and town. It is only for finding the case again; you can leave it empty.", nil, true, "", w, n.c.bodyHeight())
 }
 
-func (n *newCaseModel) update(m *Model, msg tea.Msg) tea.Cmd {
+func (n *newCaseScreen) restyle() { n.form.rebuild(n.c) }
+
+func (n *newCaseScreen) update(msg tea.Msg) tea.Cmd {
 	k, ok := msg.(tea.KeyPressMsg)
 	if ok {
 		switch {
 		case k.String() == "esc":
 			if n.step == 1 {
 				n.step = 0
-				n.ask(m)
+				n.ask()
 				return nil
 			}
-			m.scr = scrCases
-			return m.refreshList()
+			return tea.Sequence(n.c.pop(), n.c.send(searchMsg{}))
 		case k.String() == "enter":
 			if n.step == 0 {
 				n.user = n.form.current()
 				n.step = 1
-				n.ask(m)
+				n.ask()
 				return nil
 			}
-			return m.createCase(n.user, n.form.current())
-		case key.Matches(k, m.c.keys.Help) && !n.form.typed:
-			m.c.help.ShowAll = !m.c.help.ShowAll
+			return n.c.send(createCaseMsg{user: n.user, label: n.form.current()})
+		case key.Matches(k, n.c.keys.Help) && !n.form.typed:
+			n.c.help.ShowAll = !n.c.help.ShowAll
 			return nil
 		}
 	}
 	return n.form.update(msg)
 }
 
-func (m *Model) createCase(user, label string) tea.Cmd {
-	var a entitlements.Answers
-	if user == "adviser" || user == "carer" {
-		_ = a.Set(entitlements.User, user)
-	}
-	label = entitlements.CleanText(label)
-	if r := []rune(label); len(r) > 120 {
-		label = string(r[:120])
-	}
-	c := storage.Case{ID: storage.NewID(), Label: label, Household: mustJSON(a)}
-	cs, err := newCaseState(c, m.c.today)
-	if err != nil {
-		return m.setStatus(err.Error(), true)
-	}
-	m.cs = cs
-	m.notes.load(m)
-	m.lettersCursor = 0
-	m.lt.detailsChanged = false
-	m.res = resultsModel{}
-	m.iv = interviewModel{}
-	return tea.Batch(m.markDirty(), m.iv.start(m))
-}
+func (n *newCaseScreen) view() string { return n.form.view() }
 
-func (n *newCaseModel) view(m *Model) string {
-	return n.form.view()
+func (n *newCaseScreen) keys() helpKeys {
+	k := n.c.keys
+	return helpKeys{short: []key.Binding{kb("enter", "next"), kb("esc", "back"), k.QuickExit}}
 }

@@ -11,87 +11,76 @@ import (
 	"kincare/storage"
 )
 
-// notesModel is the adviser's notes on the case: the newest is edited in the box, and every
+// notesScreen is the adviser's notes on the case: the newest is edited in the box, and every
 // change is saved shortly after typing stops.
-type notesModel struct {
+type notesScreen struct {
+	c       *common
+	cs      *caseState
 	ta      textarea.Model
-	back    screen
 	editing int // index of the note in the box, or -1 for a new one not yet started
 }
 
-func newNotesModel() notesModel {
+func newNotesScreen(c *common, cs *caseState) *notesScreen {
 	ta := textarea.New()
 	ta.Placeholder = "Type a note. It is saved as you type."
 	ta.ShowLineNumbers = false
 	ta.CharLimit = 20000
 	ta.Prompt = "│ "
-	return notesModel{ta: ta, editing: -1}
+	ta.SetStyles(c.areaStyles())
+	n := &notesScreen{c: c, cs: cs, ta: ta, editing: -1}
+	n.resize()
+	return n
 }
 
-func (n *notesModel) resize(m *Model) {
-	n.ta.SetWidth(max(m.c.width-2, 10))
-	n.ta.SetHeight(max(m.bodyHeight()/2-1, 3))
+func (n *notesScreen) crumb() string  { return n.cs.label() + " · Notes" }
+func (n *notesScreen) start() tea.Cmd { return n.ta.Focus() }
+func (n *notesScreen) restyle()       { n.ta.SetStyles(n.c.areaStyles()) }
+
+func (n *notesScreen) resize() {
+	n.ta.SetWidth(max(n.c.width-2, 10))
+	n.ta.SetHeight(max(n.c.bodyHeight()/2-1, 3))
 }
 
-// load starts a fresh note for the case just opened.
-func (n *notesModel) load(m *Model) {
-	n.ta.Reset()
-	n.editing = -1
-	n.resize(m)
-}
-
-func (n *notesModel) focus() tea.Cmd { return n.ta.Focus() }
-
-func (n *notesModel) update(m *Model, msg tea.Msg) tea.Cmd {
+func (n *notesScreen) update(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
 		case k.String() == "esc":
-			n.finish()
-			n.ta.Blur()
-			m.scr = n.back
-			if n.back == scrInterview && m.iv.form == nil && !m.iv.done {
-				return m.iv.start(m)
-			}
-			return nil
-		case key.Matches(k, m.c.keys.AddNote):
-			n.finish()
+			return n.c.pop()
+		case key.Matches(k, n.c.keys.AddNote):
+			// The note being written is closed, so the next key starts a new one.
+			n.ta.Reset()
+			n.editing = -1
 			return nil
 		}
 	}
 	before := n.ta.Value()
 	var cmd tea.Cmd
 	n.ta, cmd = n.ta.Update(msg)
-	if n.ta.Value() == before || m.cs == nil {
+	if n.ta.Value() == before {
 		return cmd
 	}
 	text := n.ta.Value()
-	notes := m.cs.c.Notes
+	notes := n.cs.c.Notes
 	if n.editing < 0 || n.editing >= len(notes) {
 		if strings.TrimSpace(text) == "" {
 			return cmd
 		}
-		m.cs.c.Notes = append(notes, storage.Note{ID: storage.NewID()[:16], At: time.Now().UTC(), Text: text})
-		n.editing = len(m.cs.c.Notes) - 1
+		n.cs.c.Notes = append(notes, storage.Note{ID: storage.NewID()[:16], At: time.Now().UTC(), Text: text})
+		n.editing = len(n.cs.c.Notes) - 1
 	} else {
-		m.cs.c.Notes[n.editing].Text = text
-		m.cs.c.Notes[n.editing].Edited = time.Now().UTC()
+		n.cs.c.Notes[n.editing].Text = text
+		n.cs.c.Notes[n.editing].Edited = time.Now().UTC()
 	}
-	return tea.Batch(cmd, m.markDirty())
+	return tea.Batch(cmd, n.cs.touch())
 }
 
-// finish closes the note being written, so the next key starts a new one.
-func (n *notesModel) finish() {
-	n.ta.Reset()
-	n.editing = -1
-}
-
-func (n *notesModel) view(m *Model) string {
-	st := m.c.st
-	w := m.c.width - 2
+func (n *notesScreen) view() string {
+	st := n.c.st
+	w := n.c.width - 2
 	var b strings.Builder
 	b.WriteString(n.ta.View() + "\n\n")
-	room := m.bodyHeight() - n.ta.Height() - 3
-	notes := m.cs.c.Notes
+	room := n.c.bodyHeight() - n.ta.Height() - 3
+	notes := n.cs.c.Notes
 	if len(notes) == 0 {
 		b.WriteString(st.Subtle.Render("No notes yet."))
 		return b.String()
@@ -111,7 +100,7 @@ func (n *notesModel) view(m *Model) string {
 	return b.String()
 }
 
-func (n *notesModel) keys(m *Model) helpKeys {
-	k := m.c.keys
+func (n *notesScreen) keys() helpKeys {
+	k := n.c.keys
 	return helpKeys{short: []key.Binding{kb("type", "write"), k.AddNote, kb("esc", "done"), k.QuickExit}}
 }

@@ -1,11 +1,8 @@
 package tui
 
 import (
-	"fmt"
-	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -206,36 +203,4 @@ func (q *qform) current() string {
 		}
 	}
 	return v
-}
-
-// validateAnswer checks an answer before it reaches the wizard, so mistakes are explained
-// in plain words on the question itself.
-func validateAnswer(qq wizard.Question, v string) error {
-	v = strings.TrimSpace(v)
-	switch qq.Kind {
-	case entitlements.Choice:
-		if v == "" {
-			return fmt.Errorf("Choose an answer (or s to skip).")
-		}
-	case entitlements.Number:
-		digits := strings.Trim(v, "0123456789") == ""
-		if v == "" || strings.IndexFunc(v, unicode.IsLetter) >= 0 {
-			return fmt.Errorf("Type the age as a number, like 7.")
-		}
-		if n, err := strconv.Atoi(v); !digits || err != nil || n > 25 {
-			return fmt.Errorf("Type the age as a whole number from 0 to 25, like 7.")
-		}
-	case entitlements.DateValue:
-		if v == "" {
-			return fmt.Errorf("Type the date, like 14/3/2024 or 14 March 2024 (or ctrl+s to skip).")
-		}
-		if _, err := wizard.ParseDateOrMonthInput(v); err != nil {
-			return fmt.Errorf("Type the date like 14/3/2024 or 14 March 2024, or just the month, like March 2024.")
-		}
-	case entitlements.Text:
-		if v == "" {
-			return fmt.Errorf("Type the council's name, or press ctrl+s to skip this question.")
-		}
-	}
-	return nil
 }

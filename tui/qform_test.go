@@ -19,12 +19,12 @@ func TestEnterFourTimesEndsOnAQuestion(t *testing.T) {
 	for _, sz := range [][2]int{{80, 24}, {60, 16}} {
 		d := newDriver(t, Options{NoColor: true}, sz[0], sz[1])
 		d.key("ctrl+n", "enter", "enter", "enter", "enter")
-		if d.m.scr != scrInterview || d.m.iv.form == nil || d.m.iv.q.Key != entitlements.Country {
+		if d.iv() == nil || d.iv().form == nil || d.iv().ask.Key != entitlements.Country {
 			t.Fatalf("%dx%d: four enters did not end on the first question:\n%s", sz[0], sz[1], d.screen())
 		}
-		d.mustSee("Choose an answer (or s to skip).")
+		d.mustSee("Choose an answer, or skip this question.")
 		d.mustNotSee("What the family can get", "Saved")
-		if known := d.m.cs.w.Answers().Known(); len(known) != 0 {
+		if known := d.m.cs.s.Answers(0).Known(); len(known) != 0 {
 			t.Fatalf("answers recorded by enter alone: %v", known)
 		}
 		d.checkFits()
@@ -33,7 +33,7 @@ func TestEnterFourTimesEndsOnAQuestion(t *testing.T) {
 		d.mustNotSee("Choose an answer")
 		d.mustSee("> 1. England")
 		d.key("enter")
-		if d.m.cs.w.Answers().Value(entitlements.Country) != "england" {
+		if d.m.cs.s.Answers(0).Value(entitlements.Country) != "england" {
 			t.Fatal("1 then enter did not answer England")
 		}
 	}
@@ -47,8 +47,8 @@ func TestNoOptionIsChosenAtFirst(t *testing.T) {
 			if len(q.Options) == 0 || q.Key == entitlements.User { // who is using it was answered
 				continue
 			}
-			d.m.iv.ask(d.m, q)
-			if v := d.m.iv.form.current(); v != "" {
+			d.askQuestion(q)
+			if v := d.iv().form.current(); v != "" {
 				t.Errorf("%s (%s): %q is chosen before any key", q.Name, user, v)
 			}
 			if s := d.screen(); strings.Contains(s, "> 1.") || regexp.MustCompile(`> +\d+\. `).MatchString(s) {
@@ -70,7 +70,7 @@ func TestNumbersChooseOptions(t *testing.T) {
 	if len(rel.Options) < 10 {
 		t.Fatalf("the relationship list has %d options; this test needs ten or more", len(rel.Options))
 	}
-	ask := func() { d.m.iv.ask(d.m, rel) }
+	ask := func() { d.askQuestion(rel) }
 	cases := []struct {
 		keys []string
 		fire bool // the wait for a second digit ends after the first key
@@ -94,15 +94,15 @@ func TestNumbersChooseOptions(t *testing.T) {
 				d.fire(digitTimeoutMsg{})
 			}
 		}
-		got := d.m.iv.form.chosen() + 1
+		got := d.iv().form.chosen() + 1
 		if got != c.want {
 			t.Errorf("keys %v (wait over: %v): chose %d, want %d", c.keys, c.fire, got, c.want)
 		}
 	}
 	// A short list never waits for a second digit.
-	d.m.iv.ask(d.m, wizard.QuestionFor(entitlements.Country))
+	d.askQuestion(wizard.QuestionFor(entitlements.Country))
 	d.key("2", "1")
-	if got := d.m.iv.form.current(); got != "england" {
+	if got := d.iv().form.current(); got != "england" {
 		t.Errorf("2 then 1 on a list of five chose %q, want england", got)
 	}
 }
@@ -117,8 +117,9 @@ func TestRefusedAnswerSaysWhyUntilTheNextKey(t *testing.T) {
 	d.mustSee("Saved")
 	for _, c := range []struct{ typed, want string }{
 		{"two", "Type the age as a number, like 7."},
-		{"30", "Type the age as a whole number from 0 to 25, like 7."},
-		{"2.5", "Type the age as a whole number from 0 to 25, like 7."},
+		// The session's words (one home for both front ends, wizard/errors.go).
+		{"30", "Type an age from 0 to 25, as a number, like 7."},
+		{"2.5", "Type the age as a number, like 7."},
 	} {
 		d.typeText(c.typed)
 		d.key("enter")
@@ -127,15 +128,15 @@ func TestRefusedAnswerSaysWhyUntilTheNextKey(t *testing.T) {
 		d.send(struct{}{}) // any message that is not a key, such as a cursor blink
 		d.send(clearStatusMsg{seq: d.m.statusSeq})
 		mustSeeWrapped(d, c.want)
-		if d.m.iv.q.Name != "child_age" {
+		if d.iv().ask.Question.Name != "child_age" {
 			t.Fatalf("%q was accepted as an age", c.typed)
 		}
 		d.checkFits()
 		for range c.typed {
 			d.key("backspace")
 		}
-		if d.m.iv.form.err != "" {
-			t.Fatalf("the message stayed after a key: %q", d.m.iv.form.err)
+		if d.iv().form.err != "" {
+			t.Fatalf("the message stayed after a key: %q", d.iv().form.err)
 		}
 	}
 	// At 60x16 the message shows with the box.
@@ -150,7 +151,7 @@ func TestRefusedAnswerSaysWhyUntilTheNextKey(t *testing.T) {
 // mustSeeWrapped fails unless every line of msg, wrapped to the question's width, shows.
 func mustSeeWrapped(d *driver, msg string) {
 	d.t.Helper()
-	for _, l := range strings.Split(wrapText(msg, d.m.iv.leftWidth(d.m)), "\n") {
+	for _, l := range strings.Split(wrapText(msg, d.iv().leftWidth()), "\n") {
 		d.mustSee(strings.TrimSpace(l))
 	}
 }
@@ -162,7 +163,7 @@ func questionDriver(t *testing.T, user string, w, h int) *driver {
 	d.key("ctrl+n")
 	d.pick(user)
 	d.key("enter")
-	if d.m.scr != scrInterview {
+	if d.iv() == nil {
 		t.Fatalf("no questions on screen:\n%s", d.screen())
 	}
 	return d
@@ -226,10 +227,10 @@ func TestEveryOptionCanBeSeen(t *testing.T) {
 				for variant := 0; variant < 3; variant++ {
 					explained, editing := variant == 1, variant == 2
 					where := q.Name + " (" + user + ", " + itoa(sz[0]) + "x" + itoa(sz[1])
-					d.m.iv.showHelp = explained
-					d.m.iv.ask(d.m, q)
-					d.m.iv.editing = editing // a line above the question says so
-					d.m.iv.form.value = ""   // who is using it was answered when the case began
+					d.iv().showHelp = explained
+					d.askQuestion(q)
+					d.iv().ask.Editing = editing // a line above the question says so
+					d.iv().form.value = ""       // who is using it was answered when the case began
 					if explained {
 						where += ", explained"
 					}
@@ -240,7 +241,7 @@ func TestEveryOptionCanBeSeen(t *testing.T) {
 					if len(q.Options) == 0 {
 						d.mustSee("> ")
 						d.key("enter") // refused: the message shows with the box
-						if !strings.Contains(d.screen(), "> ") || d.m.iv.form.err == "" {
+						if !strings.Contains(d.screen(), "> ") || d.iv().form.err == "" {
 							t.Fatalf("%s: the box or the message is out of sight:\n%s", where, d.screen())
 						}
 						continue
@@ -253,7 +254,7 @@ func TestEveryOptionCanBeSeen(t *testing.T) {
 					checkOptionsInSight(t, d, q, where+" with the message")
 					for i := 1; i <= len(q.Options); i++ {
 						d.key("down")
-						if got := d.m.iv.form.chosen() + 1; got != i {
+						if got := d.iv().form.chosen() + 1; got != i {
 							t.Fatalf("%s: down chose %d, want %d", where, got, i)
 						}
 						d.mustSee("> ")
@@ -280,7 +281,7 @@ func TestQuestionGolden(t *testing.T) {
 					name += "_colour"
 				}
 				t.Run(name, func(t *testing.T) {
-					d.m.iv.ask(d.m, q)
+					d.askQuestion(q)
 					d.checkFits()
 					got := d.m.View().Content
 					if !colour {

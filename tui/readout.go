@@ -3,124 +3,72 @@ package tui
 import (
 	"os"
 	"path/filepath"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
-
-	"kincare/entitlements"
 )
 
-// readoutModel shows the summary an adviser reads out, to scroll, copy, save or print.
-type readoutModel struct {
-	vp      viewport.Model
-	text    string
-	back    screen
-	saving  bool // asking for a file name
-	confirm bool // asking whether to replace a file
-	path    textinput.Model
+// readoutScreen shows the summary an adviser reads out, to scroll, copy, save or print.
+type readoutScreen struct {
+	c    *common
+	cs   *caseState
+	vp   viewport.Model
+	text string
 }
 
-func newReadoutModel() readoutModel {
-	ti := textinput.New()
-	ti.Prompt = "Save as: "
-	ti.CharLimit = 500
-	return readoutModel{vp: viewport.New(), path: ti}
+func newReadoutScreen(c *common, cs *caseState) *readoutScreen {
+	r := &readoutScreen{c: c, cs: cs, vp: viewport.New(), text: cs.readOut()}
+	r.resize()
+	r.vp.GotoTop()
+	return r
 }
 
-func (r *readoutModel) reset() {
-	r.text = ""
-	r.vp.SetContent("")
-	r.saving, r.confirm = false, false
-}
+func (r *readoutScreen) crumb() string { return r.cs.label() + " · Read-out summary" }
 
-func (r *readoutModel) resize(m *Model) {
-	r.vp.SetWidth(max(m.c.width, 10))
-	r.vp.SetHeight(max(m.bodyHeight()-1, 3))
+func (r *readoutScreen) resize() {
+	r.vp.SetWidth(max(r.c.width, 10))
+	r.vp.SetHeight(max(r.c.bodyHeight()-1, 3))
 	if r.text != "" {
-		r.vp.SetContent(wrapText(r.text, m.c.width-1))
+		r.vp.SetContent(wrapText(r.text, r.c.width-1))
 	}
 }
 
-func (r *readoutModel) open(m *Model, back screen) tea.Cmd {
-	r.back = back
-	r.text = entitlements.ReadOut(m.cs.rep)
-	r.saving, r.confirm = false, false
-	r.resize(m)
-	r.vp.GotoTop()
-	m.scr = scrReadOut
-	return nil
-}
-
-func defaultSavePath(m *Model) string {
-	name := "kincare-summary-" + m.today() + ".txt"
+func defaultSavePath(today string) string {
+	name := "kincare-summary-" + today + ".txt"
 	if home, err := os.UserHomeDir(); err == nil {
 		return filepath.Join(home, name)
 	}
 	return name
 }
 
-func (r *readoutModel) update(m *Model, msg tea.Msg) tea.Cmd {
+func (r *readoutScreen) update(msg tea.Msg) tea.Cmd {
 	k, ok := msg.(tea.KeyPressMsg)
-	if r.confirm {
-		if ok {
-			switch k.String() {
-			case "y", "Y":
-				r.confirm = false
-				return writeFile(r.target(), r.text, true)
-			case "n", "N", "esc":
-				r.confirm = false
-				r.saving = true
-				return r.path.Focus()
-			}
-		}
-		return nil
-	}
-	if r.saving {
-		if ok {
-			switch k.String() {
-			case "enter":
-				if r.target() == "" {
-					return nil
-				}
-				return statFile(r.target())
-			case "esc":
-				r.saving = false
-				r.path.Blur()
-				return nil
-			}
-		}
-		var cmd tea.Cmd
-		r.path, cmd = r.path.Update(msg)
-		return cmd
-	}
 	if !ok {
 		var cmd tea.Cmd
 		r.vp, cmd = r.vp.Update(msg)
 		return cmd
 	}
-	keys := m.c.keys
+	keys := r.c.keys
 	switch {
-	case k.String() == "esc" || k.String() == "q":
-		m.scr = r.back
-		return nil
+	case key.Matches(k, backKey):
+		return r.c.pop()
 	case key.Matches(k, keys.Copy):
-		m.clipboardSet = true
-		return tea.Batch(tea.SetClipboard(r.text), m.setStatus("Copied. Paste it where you need it.", false))
+		return tea.Batch(r.c.copyText(r.text), r.c.status("Copied. Paste it where you need it."))
 	case key.Matches(k, keys.Save):
-		r.saving = true
-		if r.path.Value() == "" {
-			r.path.SetValue(defaultSavePath(m))
+		if r.c.savePath == "" {
+			r.c.savePath = defaultSavePath(r.c.today.String())
 		}
-		r.path.CursorEnd()
-		return r.path.Focus()
+		text, store := r.text, r.c.store
+		d := newSaveAs(r.c, r.c.savePath, false, func(path string, overwrite bool) ([]string, error) {
+			return nil, writeRecorded(store, path, []byte(text), overwrite)
+		})
+		d.remember = &r.c.savePath
+		return r.c.push(d)
 	case key.Matches(k, keys.Print):
-		m.printOnExit = r.text
-		return m.quit()
+		return r.c.push(newConfirm(r.c, "Leave kincare now and print the read-out once the screen is clear? y / n", "leave and print", "stay", printAndQuitMsg{r.text}))
 	case key.Matches(k, keys.Help):
-		m.c.help.ShowAll = !m.c.help.ShowAll
+		r.c.help.ShowAll = !r.c.help.ShowAll
 		return nil
 	}
 	var cmd tea.Cmd
@@ -128,62 +76,15 @@ func (r *readoutModel) update(m *Model, msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-func (r *readoutModel) target() string {
-	p := strings.TrimSpace(entitlements.CleanText(r.path.Value()))
-	if strings.HasPrefix(p, "~/") {
-		if home, err := os.UserHomeDir(); err == nil {
-			p = filepath.Join(home, p[2:])
-		}
-	}
-	return p
+func (r *readoutScreen) view() string {
+	return r.vp.View() + "\n" + r.c.st.Subtle.Render(itoa(int(r.vp.ScrollPercent()*100))+"% read")
 }
 
-func (r *readoutModel) onFile(m *Model, msg tea.Msg) tea.Cmd {
-	switch msg := msg.(type) {
-	case fileExistsMsg:
-		if msg.path != r.target() {
-			return nil
-		}
-		if msg.exists {
-			r.confirm = true
-			r.saving = false
-			return nil
-		}
-		return writeFile(msg.path, r.text, false)
-	case fileWrittenMsg:
-		r.saving, r.confirm = false, false
-		r.path.Blur()
-		if msg.err != nil {
-			if os.IsExist(msg.err) {
-				r.confirm = true
-				return nil
-			}
-			return m.setStatus("Not saved: "+msg.err.Error(), true)
-		}
-		return m.setStatus("Saved to "+msg.path, false)
-	}
-	return nil
+func (r *readoutScreen) viewWith(d dialog) string {
+	return r.vp.View() + "\n" + d.footer(r.c.width)
 }
 
-func (r *readoutModel) view(m *Model) string {
-	st := m.c.st
-	foot := st.Subtle.Render(itoa(int(r.vp.ScrollPercent()*100)) + "% read")
-	switch {
-	case r.confirm:
-		foot = st.Error.Render(clip("That file already exists. Replace it? y / n  ("+r.target()+")", m.c.width))
-	case r.saving:
-		foot = r.path.View()
-	}
-	return r.vp.View() + "\n" + foot
-}
-
-func (r *readoutModel) keys(m *Model) helpKeys {
-	k := m.c.keys
-	if r.confirm {
-		return helpKeys{short: []key.Binding{kb("y", "replace"), kb("n", "choose another name"), k.QuickExit}}
-	}
-	if r.saving {
-		return helpKeys{short: []key.Binding{kb("enter", "save"), kb("esc", "cancel"), k.QuickExit}}
-	}
-	return helpKeys{short: []key.Binding{kb("↑/↓", "scroll"), k.Copy, k.Save, k.Print, kb("esc", "back"), k.QuickExit}}
+func (r *readoutScreen) keys() helpKeys {
+	k := r.c.keys
+	return helpKeys{short: []key.Binding{kb("↑/↓", "scroll"), k.Copy, k.Save, k.Print, backKey, k.QuickExit}}
 }

@@ -9,12 +9,12 @@ import (
 	"kincare/entitlements"
 )
 
-// resultsModel lists the outcomes by group; enter opens one.
-type resultsModel struct {
+// resultsScreen lists the outcomes by group; enter opens one.
+type resultsScreen struct {
+	c       *common
+	cs      *caseState
 	cursor  int
 	showAll bool // show the not-eligible outcomes too
-	open    string
-	scroll  int
 }
 
 type resultRow struct {
@@ -23,9 +23,15 @@ type resultRow struct {
 	folded  int // a "n not eligible" line
 }
 
-func (r *resultsModel) rows(m *Model) []resultRow {
+func newResultsScreen(c *common, cs *caseState) *resultsScreen {
+	return &resultsScreen{c: c, cs: cs}
+}
+
+func (r *resultsScreen) crumb() string { return r.cs.label() + " · What the family can get" }
+
+func (r *resultsScreen) rows() []resultRow {
 	var rows []resultRow
-	rep := &m.cs.rep
+	rep := &r.cs.rep
 	for _, g := range entitlements.Groups {
 		ranked := entitlements.Ranked(*rep, g)
 		if len(ranked) == 0 {
@@ -54,7 +60,7 @@ func (r *resultsModel) rows(m *Model) []resultRow {
 	return rows
 }
 
-func (r *resultsModel) selectable(rows []resultRow) []int {
+func selectable(rows []resultRow) []int {
 	var idx []int
 	for i, row := range rows {
 		if row.outcome != nil {
@@ -64,55 +70,44 @@ func (r *resultsModel) selectable(rows []resultRow) []int {
 	return idx
 }
 
-func (r *resultsModel) update(m *Model, msg tea.Msg) tea.Cmd {
+// resultsKeys are the results list's own keys.
+var resultsKeys = struct{ PageDown, PageUp, First, Last, Open, Back, Details key.Binding }{
+	PageDown: key.NewBinding(key.WithKeys("pgdown", "space")),
+	PageUp:   key.NewBinding(key.WithKeys("pgup", "b")),
+	First:    key.NewBinding(key.WithKeys("home", "g")),
+	Last:     key.NewBinding(key.WithKeys("end", "G")),
+	Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "details")),
+	Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "questions")),
+	Details:  key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "details")),
+}
+
+func (r *resultsScreen) update(msg tea.Msg) tea.Cmd {
+	if c, ok := msg.(changeAnswerMsg); ok {
+		return r.changeAnswer(c)
+	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return nil
 	}
-	keys := m.c.keys
-	if m.scr == scrOutcome {
-		switch {
-		case k.String() == "esc" || k.String() == "backspace" || k.String() == "left":
-			m.scr = scrResults
-		case key.Matches(k, keys.Up):
-			r.scroll = max(r.scroll-1, 0)
-		case key.Matches(k, keys.Down):
-			r.scroll++
-		case key.Matches(k, keys.PageDown):
-			r.scroll += m.bodyHeight() - 2
-		case key.Matches(k, keys.PageUp):
-			r.scroll = max(r.scroll-m.bodyHeight()+2, 0)
-		case key.Matches(k, keys.Letters):
-			m.openLetters(scrOutcome)
-		case k.String() == "d":
-			return m.det.open(m, scrOutcome)
-		case key.Matches(k, keys.ReadOut):
-			return m.ro.open(m, scrOutcome)
-		case key.Matches(k, keys.Help):
-			m.c.help.ShowAll = !m.c.help.ShowAll
-		}
-		return nil
-	}
-	rows := r.rows(m)
-	sel := r.selectable(rows)
+	keys, rk := r.c.keys, resultsKeys
+	rows := r.rows()
+	sel := selectable(rows)
 	switch {
 	case key.Matches(k, keys.Up):
 		r.cursor = max(r.cursor-1, 0)
 	case key.Matches(k, keys.Down):
 		r.cursor = min(r.cursor+1, max(len(sel)-1, 0))
-	case k.String() == "pgdown" || k.String() == "space":
+	case key.Matches(k, rk.PageDown):
 		r.cursor = min(r.cursor+10, max(len(sel)-1, 0))
-	case k.String() == "pgup" || k.String() == "b":
+	case key.Matches(k, rk.PageUp):
 		r.cursor = max(r.cursor-10, 0)
-	case k.String() == "home" || k.String() == "g":
+	case key.Matches(k, rk.First):
 		r.cursor = 0
-	case k.String() == "end" || k.String() == "G":
+	case key.Matches(k, rk.Last):
 		r.cursor = max(len(sel)-1, 0)
-	case k.String() == "enter":
+	case key.Matches(k, rk.Open):
 		if r.cursor < len(sel) {
-			r.open = rows[sel[r.cursor]].outcome.ID
-			r.scroll = 0
-			m.scr = scrOutcome
+			return r.c.push(newOutcomeScreen(r.c, r.cs, rows[sel[r.cursor]].outcome.ID))
 		}
 	case key.Matches(k, keys.More):
 		id := ""
@@ -121,91 +116,55 @@ func (r *resultsModel) update(m *Model, msg tea.Msg) tea.Cmd {
 		}
 		r.showAll = !r.showAll
 		r.cursor = 0
-		for i, j := range r.selectable(r.rows(m)) {
-			if r.rows(m)[j].outcome.ID == id {
+		rows = r.rows()
+		for i, j := range selectable(rows) {
+			if rows[j].outcome.ID == id {
 				r.cursor = i
 			}
 		}
 	case key.Matches(k, keys.ReadOut):
-		return m.ro.open(m, scrResults)
-	case key.Matches(k, keys.Questions) || k.String() == "esc":
-		return m.iv.start(m)
+		return r.c.push(newReadoutScreen(r.c, r.cs))
+	case key.Matches(k, keys.Questions) || key.Matches(k, rk.Back):
+		return r.c.popWith(restartMsg{})
 	case key.Matches(k, keys.Notes):
-		m.notes.back = scrResults
-		m.scr = scrNotes
-		return m.notes.focus()
+		return r.c.push(newNotesScreen(r.c, r.cs))
 	case key.Matches(k, keys.Letters):
-		m.openLetters(scrResults)
-	case k.String() == "d":
-		return m.det.open(m, scrResults)
+		return r.c.push(newLettersScreen(r.c, r.cs))
+	case key.Matches(k, rk.Details):
+		return r.c.push(newDetailsScreen(r.c, r.cs))
+	case key.Matches(k, keys.Change) && len(r.cs.answered) > 0:
+		return r.c.push(newChangeDialog(r.c, len(r.cs.answered)))
 	case key.Matches(k, keys.Help):
-		m.c.help.ShowAll = !m.c.help.ShowAll
-	case k.String() == "q":
-		return m.closeCase()
+		r.c.help.ShowAll = !r.c.help.ShowAll
 	}
 	return nil
 }
 
-func (r *resultsModel) viewList(m *Model) string {
-	st := m.c.st
-	w := m.c.width
-	h := m.bodyHeight()
+// changeAnswer goes back to the questions with an answer reopened.
+func (r *resultsScreen) changeAnswer(msg changeAnswerMsg) tea.Cmd { return r.c.popWith(msg) }
+
+// viewWith draws the results with a dialog's line at the foot.
+func (r *resultsScreen) viewWith(d dialog) string {
+	return fitLines(r.view(), r.c.bodyHeight()-1) + "\n" + d.footer(r.c.width)
+}
+
+func (r *resultsScreen) view() string {
+	st := r.c.st
+	w := r.c.width
+	h := r.c.bodyHeight()
 	var lines []string
-	arr := strings.Split(wrapText(entitlements.SituationWords(m.cs.rep), w-1), "\n")
-	// The arrangement says what the family's situation is called and means: let it be whole
-	// where there is room for it.
-	maxArr := 2
-	if h >= 12 {
-		maxArr = 3
+	// The money first, then what the family's situation is called and means, whole: it is
+	// recomputed after every change, so it never says what an earlier answer meant.
+	if m := moneyLine(r.cs.rep.Money); m != "" {
+		for _, l := range strings.Split(wrapText(m, w-1), "\n") {
+			lines = append(lines, st.Bold.Render(l))
+		}
 	}
-	if m.cs.rep.Arrangement == entitlements.ArrNotKinship {
-		maxArr = h / 2 // the reason, and where a parent can get help, matter more than the empty groups
-	}
-	if len(arr) > maxArr {
-		arr = arr[:maxArr]
-		arr[maxArr-1] = clip(arr[maxArr-1]+"…", w-1)
-	}
-	for _, l := range arr {
+	for _, l := range strings.Split(wrapText(entitlements.SituationWords(r.cs.rep), w-1), "\n") {
 		lines = append(lines, st.Bold.Render(l))
 	}
 	lines = append(lines, "")
-	rows := r.rows(m)
-	sel := r.selectable(rows)
-	cur := -1
-	if r.cursor < len(sel) {
-		cur = sel[r.cursor]
-	}
-	var body []string
-	curLine := 0
-	labelW := 0
-	for _, row := range rows {
-		if row.outcome != nil {
-			labelW = max(labelW, lipglossWidth(m.c.statusLabel(row.outcome.Status)))
-		}
-	}
-	for i, row := range rows {
-		switch {
-		case row.heading != "":
-			body = append(body, st.Heading.Render(row.heading))
-		case row.outcome != nil:
-			o := row.outcome
-			lab := m.c.statusLabel(o.Status)
-			lab += strings.Repeat(" ", labelW-lipglossWidth(lab))
-			title := clip(o.Title, w-labelW-6)
-			if i == cur {
-				curLine = len(body)
-				body = append(body, st.Selected.Render(m.c.cursor(true)+lab+"  "+title))
-			} else {
-				body = append(body, m.c.cursor(false)+st.Status[string(o.Status)].Render(lab)+"  "+title)
-			}
-		case row.folded > 0:
-			n := itoa(row.folded) + " not eligible"
-			body = append(body, st.Subtle.Render("  "+n+" (x to show)"))
-		}
-	}
-	if r.showAll {
-		body = append(body, st.Subtle.Render("  Press x to fold away what the family cannot get."))
-	}
+	body, curLine := r.listLines()
 	room := h - len(lines)
 	start := 0
 	if curLine >= room {
@@ -224,97 +183,71 @@ func (r *resultsModel) viewList(m *Model) string {
 	return strings.Join(append(lines, body...), "\n")
 }
 
-// outOfDate says whether an outcome's sources may have gone stale: one was checked more
-// than a year ago, or a rule started or stopped since its sources were checked.
-func outOfDate(o entitlements.Outcome, today entitlements.Date) bool {
-	yearAgo := today.AddYears(-1)
-	for _, s := range o.Sources {
-		checked, err := entitlements.ParseDate(s.Checked)
-		if err != nil {
-			continue
+// moneyLine is what the family can claim a year, in round pounds: "About £9,280 a year now".
+func moneyLine(m entitlements.MoneySummary) string {
+	round := func(p int64) string { return entitlements.MoneyWords((p + 500) / 1000 * 1000) }
+	switch {
+	case m.EligiblePerYear > 0 && m.MayPerYear > 0:
+		return "About " + round(m.EligiblePerYear) + " a year now; up to " + round(m.MayPerYear) + " more may be paid."
+	case m.EligiblePerYear > 0:
+		return "About " + round(m.EligiblePerYear) + " a year now."
+	case m.MayPerYear > 0:
+		return "Nothing certain yet; up to " + round(m.MayPerYear) + " a year may be paid."
+	}
+	return ""
+}
+
+// listLines are the groups and outcomes as lines, and the line of the selected one.
+func (r *resultsScreen) listLines() ([]string, int) {
+	st := r.c.st
+	w := r.c.width
+	rows := r.rows()
+	sel := selectable(rows)
+	cur := -1
+	if r.cursor < len(sel) {
+		cur = sel[r.cursor]
+	}
+	var body []string
+	curLine := 0
+	labelW := 0
+	for _, row := range rows {
+		if row.outcome != nil {
+			labelW = max(labelW, lipglossWidth(r.c.statusLabel(row.outcome.Status)))
 		}
-		if checked.Before(yearAgo) {
-			return true
-		}
-		for _, d := range []string{o.Starts, o.Ends} {
-			if when, err := entitlements.ParseDate(d); err == nil && when.After(checked) && !when.After(today) {
-				return true
+	}
+	for i, row := range rows {
+		switch {
+		case row.heading != "":
+			body = append(body, st.Heading.Render(row.heading))
+		case row.outcome != nil:
+			o := row.outcome
+			lab := r.c.statusLabel(o.Status)
+			lab += strings.Repeat(" ", labelW-lipglossWidth(lab))
+			title := o.Title
+			if who := r.cs.whoFor(o.ID, o.Status); len(who) > 0 {
+				title += " (" + strings.Join(who, ", ") + ")"
 			}
+			title = clip(title, w-labelW-6)
+			if i == cur {
+				curLine = len(body)
+				body = append(body, st.Selected.Render(r.c.cursor(true)+lab+"  "+title))
+			} else {
+				body = append(body, r.c.cursor(false)+st.Status[string(o.Status)].Render(lab)+"  "+title)
+			}
+		case row.folded > 0:
+			n := itoa(row.folded) + " not eligible"
+			body = append(body, st.Subtle.Render("  "+n+" (x to show)"))
 		}
 	}
-	return false
+	if r.showAll {
+		body = append(body, st.Subtle.Render("  Press x to fold away what the family cannot get."))
+	}
+	return body, curLine
 }
 
-func (r *resultsModel) viewOutcome(m *Model) string {
-	st := m.c.st
-	w := m.c.width - 2
-	var o entitlements.Outcome
-	ok := false
-	for _, x := range m.cs.rep.Outcomes {
-		if x.ID == r.open {
-			o, ok = x, true
-		}
-	}
-	if !ok {
-		return "This outcome is not available."
-	}
-	var b strings.Builder
-	b.WriteString(st.Bold.Render(wrapText(entitlements.CleanText(o.Title), w)) + "\n")
-	b.WriteString(st.Status[string(o.Status)].Render(m.c.statusLabel(o.Status)) + "\n")
-	if outOfDate(o, m.c.today) {
-		b.WriteString(st.Warn.Render(m.c.symbol(entitlements.Check)+" This may be out of date: check the sources below.") + "\n")
-	}
-	b.WriteString("\n" + wrapText(o.Summary, w) + "\n")
-	section := func(title string, items []string) {
-		if len(items) == 0 {
-			return
-		}
-		b.WriteString("\n" + st.Heading.Render(title) + "\n")
-		for _, it := range items {
-			b.WriteString(wrapText("- "+it, w) + "\n")
-		}
-	}
-	var figs []string
-	for _, f := range o.Figures {
-		figs = append(figs, entitlements.FigureWords(f))
-	}
-	section("How much", figs)
-	section("Why", o.Why)
-	section("What would change this", o.WouldChange)
-	section("Next steps", o.NextSteps)
-	var srcs []string
-	for _, s := range o.Sources {
-		line := s.Title
-		if s.URL != "" {
-			line += " (" + s.URL + ")"
-		}
-		if d, err := entitlements.ParseDate(s.Checked); err == nil {
-			line += ", checked " + d.Long()
-		}
-		srcs = append(srcs, line)
-	}
-	section("Sources", srcs)
-	if o.Status != entitlements.NotEligible && len(o.Requests) > 0 {
-		section("Letters this makes possible (l to see them)", requestWords(o.Requests))
-	}
-	lines := strings.Split(strings.TrimRight(b.String(), "\n"), "\n")
-	h := m.bodyHeight()
-	if r.scroll > max(len(lines)-h, 0) {
-		r.scroll = max(len(lines)-h, 0)
-	}
-	lines = lines[r.scroll:]
-	if len(lines) > h {
-		lines = lines[:h-1]
-		lines = append(lines, st.Subtle.Render("More below: ↓ or space"))
-	}
-	return strings.Join(lines, "\n")
-}
-
-func (r *resultsModel) keys(m *Model) helpKeys {
-	k := m.c.keys
-	if m.scr == scrOutcome {
-		return helpKeys{short: []key.Binding{kb("↑/↓", "scroll"), k.Letters, k.ReadOut, kb("esc", "back"), k.QuickExit}}
-	}
-	return helpKeys{short: []key.Binding{kb("enter", "details"), k.ReadOut, k.Letters, k.More, kb("esc", "questions"), k.QuickExit},
-		full: [][]key.Binding{{k.Up, k.Down, kb("enter", "details"), k.More}, {k.ReadOut, k.Notes, k.Letters, kb("d", "details"), kb("i/esc", "questions")}, {kb("q", "cases"), k.QuickExit}}}
+func (r *resultsScreen) keys() helpKeys {
+	k := r.c.keys
+	rk := resultsKeys
+	return helpKeys{short: []key.Binding{rk.Open, k.ReadOut, k.Letters, k.Change, k.More, rk.Back, k.QuickExit},
+		full: [][]key.Binding{{k.Up, k.Down, rk.Open, k.More}, {k.ReadOut, k.Notes, k.Letters, rk.Details, kb("i/esc", "questions")}, {k.Change, k.QuickExit}}}
 }

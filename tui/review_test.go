@@ -28,10 +28,10 @@ func TestNewCaseLabelHelpWhole(t *testing.T) {
 func TestTypedQuestionWithLongTitleShowsBox(t *testing.T) {
 	d := newDriver(t, Options{NoColor: true}, 80, 24)
 	d.key("ctrl+n", "enter", "enter")
-	for i := 0; i < 60 && d.m.iv.form != nil && d.m.iv.q.Name != "placing_council"; i++ {
+	for i := 0; i < 60 && d.iv().form != nil && d.iv().ask.Question.Name != "placing_council"; i++ {
 		d.answerOne(grandmaSGO)
 	}
-	if d.m.iv.form == nil {
+	if d.iv().form == nil {
 		t.Fatal("the placing council question was not asked")
 	}
 	d.mustSee("Which council looked after the child")
@@ -42,14 +42,14 @@ func TestTypedQuestionWithLongTitleShowsBox(t *testing.T) {
 // answerOne answers the question on screen from answers, or skips it.
 func (d *driver) answerOne(answers map[string]string) {
 	d.t.Helper()
-	q := d.m.iv.q
+	q := d.iv().ask.Question
 	v, ok := answers[q.Name]
 	switch {
-	case !ok && d.m.iv.form.typed:
+	case !ok && d.iv().form.typed:
 		d.key("ctrl+s")
 	case !ok:
 		d.key("s")
-	case d.m.iv.form.typed:
+	case d.iv().form.typed:
 		d.typeText(v)
 		d.key("enter")
 	default:
@@ -82,7 +82,7 @@ func TestHelpLineKeepsTheWayOut(t *testing.T) {
 func TestAnswersSoFarSaysWhatIsHidden(t *testing.T) {
 	d := newDriver(t, Options{NoColor: true}, 80, 24)
 	d.key("ctrl+n", "enter", "enter")
-	for i := 0; i < 60 && d.m.iv.form != nil && len(d.m.iv.answered(d.m)) < 16; i++ {
+	for i := 0; i < 60 && d.iv().form != nil && len(d.iv().cs.s.Answered()) < 16; i++ {
 		d.answerOne(grandmaSGO)
 	}
 	d.mustSee("Answers so far · tab to change", "earlier answers", "Results so far", "cannot say yet")
@@ -124,7 +124,7 @@ func TestFirstRunPassphraseTypedTwice(t *testing.T) {
 	d.typeText("correct hrose")
 	d.key("enter")
 	d.mustSee("did not match")
-	if d.m.scr != scrFirstRun {
+	if onTop[*firstRunScreen](d) == nil {
 		t.Fatal("a mismatched passphrase was accepted")
 	}
 	d.typeText("correct horse")

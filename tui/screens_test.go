@@ -103,7 +103,7 @@ func TestAgeValidation(t *testing.T) {
 	d.typeText("30")
 	d.key("enter")
 	d.mustSee("whole number from 0 to 25")
-	if d.m.iv.q.Name != "child_age" {
+	if d.iv().ask.Question.Name != "child_age" {
 		t.Fatal("a wrong age was accepted")
 	}
 	for range 2 {
@@ -111,7 +111,7 @@ func TestAgeValidation(t *testing.T) {
 	}
 	d.typeText("7")
 	d.key("enter")
-	if d.m.iv.q.Name == "child_age" {
+	if d.iv().ask.Question.Name == "child_age" {
 		t.Fatal("a good age was refused")
 	}
 }
@@ -142,11 +142,11 @@ func TestReadOutSaveNeverOverwrites(t *testing.T) {
 	openSGOCase(d)
 	d.answerAll(grandmaSGO)
 	d.key("r", "w")
-	d.m.ro.path.SetValue(existing)
+	d.setInput(existing)
 	d.key("enter")
 	d.mustSee("already exists. Replace it?")
 	d.key("n")
-	d.m.ro.path.SetValue(filepath.Join(dir, "new.txt"))
+	d.setInput(filepath.Join(dir, "new.txt"))
 	d.key("enter")
 	if b, _ := os.ReadFile(existing); string(b) != "keep me" {
 		t.Fatal("an existing file was replaced")
@@ -186,4 +186,61 @@ func TestUTF8Locale(t *testing.T) {
 	if UTF8Locale(env(nil)) {
 		t.Error("no locale is not UTF-8")
 	}
+}
+
+// The case list names the people in a case, shows when it last changed to the minute, finds
+// a case by a child's name, and forgets the search once a case is closed.
+func TestCaseListNamesAndClearsSearch(t *testing.T) {
+	d := newDriver(t, Options{Store: oddCases(t), NoColor: true}, 80, 24)
+	d.mustSee("Pat Okafor · Tyler 7, Ava 2 · Bolton", "27 Feb 2026 10:30")
+	d.typeText("ava")
+	d.mustSee("Pat Okafor")
+	d.mustNotSee("Mrs Ahmed")
+	d.key("enter")
+	if d.m.cs == nil || d.m.cs.s.NumChildren() != 3 {
+		t.Fatalf("the family did not open:\n%s", d.screen())
+	}
+	d.key("esc", "y")
+	d.mustSee("Mrs Ahmed", "Search: type a name")
+}
+
+// No slip ends a call: esc on a question, esc on the case list and p on the read-out each ask
+// first, and no answers are lost by saying no.
+func TestEscNeverLeavesWithoutAsking(t *testing.T) {
+	d := newDriver(t, Options{NoColor: true}, 80, 24)
+	d.key("esc")
+	d.mustSee("Leave kincare? Your cases are kept. y / n")
+	d.key("n")
+	if d.quit {
+		t.Fatal("esc on the list quit")
+	}
+	openSGOCase(d)
+	d.pick("england")
+	d.key("esc")
+	d.mustSee("Close this case and go back to the list?")
+	d.key("esc")
+	if d.iv() == nil || d.m.cs == nil {
+		t.Fatalf("esc then esc left the case:\n%s", d.screen())
+	}
+	d.mustSee("Country: England")
+	d.key("r", "p", "n")
+	if d.quit {
+		t.Fatal("p on the read-out quit without a yes")
+	}
+}
+
+// The cover-your-tracks screen is one key from the case list and says where the file is and
+// what the terminal and the shell keep.
+func TestCoverYourTracks(t *testing.T) {
+	d := newDriver(t, Options{NoColor: true}, 60, 16)
+	d.m.path = "/home/carer/.local/share/kincare/kincare.db"
+	d.key("ctrl+t")
+	d.mustSee("Cover your tracks", "What kincare keeps", "kincare.db")
+	for i := 0; i < 30; i++ {
+		d.key("down")
+	}
+	d.mustSee("0808 801 0366")
+	d.checkFits()
+	d.key("esc")
+	d.mustSee("No cases yet")
 }

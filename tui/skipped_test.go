@@ -14,8 +14,9 @@ func TestSkippedQuestionsAreKeptWithTheCase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	q, _ := cs.w.Next()
-	cs.w.Skip(q.Key)
+	ask := cs.step.Ask
+	q := ask.Question
+	cs.apply(cs.s.Skip(ask))
 	saved := cs.snapshot()
 	if !slices.Contains(saved.Skipped(0), q.Name) {
 		t.Fatalf("skipped keys not saved: %v", saved.Skipped(0))
@@ -24,11 +25,11 @@ func TestSkippedQuestionsAreKeptWithTheCase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if next, _ := again.w.Next(); next.Key == q.Key {
+	if next := again.step.Ask; next.Key == q.Key {
 		t.Errorf("%s was skipped but is asked again after reopening", q.Name)
 	}
 	// Answering it later still works, and it is no longer listed as skipped.
-	if err := again.w.Answer(q.Key, q.Options[0].Value); err != nil {
+	if _, err := again.s.Answer(again.s.AskFor(ask.Ref), q.Options[0].Value); err != nil {
 		t.Fatal(err)
 	}
 	if slices.Contains(again.snapshot().Skipped(0), q.Name) {
@@ -41,7 +42,7 @@ func TestNetworkDriveWarningShown(t *testing.T) {
 	d := newDriver(t, Options{NoColor: true}, 80, 24)
 	d.send(dbStateMsg{exists: true, netWarn: "The case file is on a network drive"})
 	d.m.store = storage.NewMemory()
-	d.m.scr = scrCases
+	d.m.resetTo(d.m.list)
 	d.run(d.m.refreshList())
 	d.mustSee("! The case file is on a network drive", "No cases yet")
 }

@@ -7,16 +7,25 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
+
+	"kincare/storage"
 )
 
-// clearAll wipes the screen and the scrollback and homes the cursor.
-const clearAll = "\x1b[3J\x1b[2J\x1b[H"
+// clearAll homes the cursor, erases the screen, then erases the scrollback: the order clear(1)
+// uses. Erasing the scrollback first lets terminals that keep a cleared screen (tmux) put the
+// screen back into the emptied scrollback.
+const clearAll = "\x1b[H\x1b[2J\x1b[3J"
 
-// clearClipboard empties the clipboard kincare set (OSC 52 with no data).
-const clearClipboard = "\x1b]52;c;\x07"
+// clipboardPayload is what the clipboard holds after a quick exit: a harmless word. Terminals
+// ignore an empty OSC 52, which would leave a copied letter or read-out there.
+const clipboardPayload = "cleared"
+
+// clearClipboard overwrites the clipboard with clipboardPayload (OSC 52, base64).
+const clearClipboard = "\x1b]52;c;Y2xlYXJlZA==\x07"
 
 // Run starts the full-screen interface and returns any text to print once it has closed.
 func Run(o Options) (string, error) {
@@ -46,17 +55,17 @@ func Run(o Options) (string, error) {
 	if fm == nil {
 		fm = m
 	}
+	var kept []storage.WrittenFile
+	if fm.c.guest && fm.store != nil {
+		kept, _ = storage.WrittenFiles(fm.store)
+	}
 	closeErr := fm.shutdown()
 	if fm.quick {
+		// Nothing is printed after a quick exit: a line saying kincare was used gives it away.
 		io.WriteString(o.Out, clearAll)
-		if fm.clipboardSet {
-			io.WriteString(o.Out, clearClipboard)
-		}
-		if fm.c.guest {
-			fmt.Fprintln(o.Out, "Nothing was kept.")
-		}
-	} else if fm.c.guest && fm.store != nil {
-		fmt.Fprintln(o.Out, "Guest session ended. Nothing was kept.")
+		io.WriteString(o.Out, clearClipboard)
+	} else if fm.c.guest {
+		fmt.Fprint(o.Out, guestGoodbye(kept))
 	}
 	if err != nil && !errors.Is(err, tea.ErrInterrupted) {
 		return "", err
@@ -74,7 +83,7 @@ func (m *Model) shutdown() error {
 		return nil
 	}
 	var err error
-	if m.cs != nil && m.dirty {
+	if m.cs != nil && m.cs.dirty {
 		c := m.cs.snapshot()
 		err = m.store.Save(&c)
 	}
@@ -87,4 +96,20 @@ func (m *Model) shutdown() error {
 	m.cs = nil
 	m.store = nil
 	return err
+}
+
+// guestGoodbye says what a guest session left on this computer: nothing, or the files the
+// person chose to save, which are theirs to delete.
+func guestGoodbye(kept []storage.WrittenFile) string {
+	var paths []string
+	for _, f := range kept {
+		if !f.Gone {
+			paths = append(paths, "  "+f.Path)
+		}
+	}
+	if len(paths) == 0 {
+		return "Guest session ended. Nothing was kept.\n"
+	}
+	return "Guest session ended. The cases were not kept, but these files you saved are still on this computer:\n" +
+		strings.Join(paths, "\n") + "\nDelete them when you no longer need them.\n"
 }

@@ -1,7 +1,9 @@
-// Package wizard chooses the next question to ask a family, from the rules themselves: a
-// question is asked only while some answer to it could still change the arrangement or an
-// outcome. It has no terminal, disk or clock: the same questions serve the full screen and
-// the plain line mode.
+// Package wizard asks a family the questions that matter. Session (session.go) holds a case's
+// household and children and is the only place that takes an answer, reassesses, compares and
+// chooses the next question, from the rules themselves: a question is asked only while some
+// answer to it could still change the arrangement or an outcome, and only where it fits the
+// child. The questions and their wording are here. It has no terminal, disk or clock: the same
+// session serves the full screen and the plain line mode.
 package wizard
 
 import (
@@ -25,7 +27,9 @@ type Question struct {
 	Help    string // what it means and how to find out
 	Options []Option
 	// When, if set, says whether the question may be asked yet: a key the spec describes
-	// "with ..." is asked only once that condition is known to hold (assess.md, "Answers").
+	// "with ..." is asked only once that condition is known to hold (assess.md, "Answers"),
+	// and a question that cannot fit the child (the type of school before school age) not at
+	// all.
 	When func(a *e.Answers) bool
 }
 
@@ -103,12 +107,14 @@ var questions = []Question{
 		Carer:   "Did children's services (a social worker) arrange for the child to come to you?",
 		Adviser: "Did children's services arrange the move, or is there a social worker or child protection plan?",
 		Help:    "For example a social worker asked you to take the child, or the child has a social worker or a child protection plan. With an order: did children's services arrange the move before the order?",
-		Options: ynn("Yes, children's services arranged it", "No, the family arranged it")},
+		Options: ynn("Yes, children's services arranged it", "No, the family arranged it"),
+		When:    legalIs("none", "sgo", "cao", "residence_order", "guardian", "adoption")},
 	{Key: e.PreviouslyLookedAfter,
 		Carer:   "Was the child in the care of a council just before the order was made?",
 		Adviser: "Was the child looked after by a council in England or Wales immediately before the order?",
 		Help:    "\"Looked after\" means in care under a care order, or accommodated by the council with the parents' agreement (section 20). The court papers or the social worker can tell you.",
-		Options: ynn("Yes, the child was in care", "No, never in care")},
+		Options: ynn("Yes, the child was in care", "No, never in care"),
+		When:    legalIs("sgo", "cao", "residence_order", "adoption")},
 	{Key: e.OrderRoute,
 		Carer:   "Did the council take the case to court, or did your family apply?",
 		Adviser: "Was the order made in care proceedings brought by the council (public law), or on the family's own application (private law)?",
@@ -129,7 +135,8 @@ var questions = []Question{
 		Carer:   "Was the child adopted from state care outside England and Wales?",
 		Adviser: "Was the child adopted from state care abroad?",
 		Help:    "For example from a children's home or state orphanage in another country.",
-		Options: yn("Yes, from state care abroad", "No")},
+		Options: yn("Yes, from state care abroad", "No"),
+		When:    legalIs("adoption")},
 	{Key: e.ChildAge, Kind: e.Number,
 		Carer:   "How old is the child?",
 		Adviser: "How old is the child, in whole years?",
@@ -162,7 +169,8 @@ var questions = []Question{
 		Carer:   "Do you already get special guardianship money from the council?",
 		Adviser: "Does the carer already get special guardianship financial support from the council?",
 		Help:    "A regular special guardianship allowance or other payments under a support plan.",
-		Options: []Option{{"yes", "Yes, I get it", "Yes, the carer gets it"}, {"no", "No", ""}}},
+		Options: []Option{{"yes", "Yes, I get it", "Yes, the carer gets it"}, {"no", "No", ""}},
+		When:    legalIs("sgo")},
 	{Key: e.InWork,
 		Carer:   "Do you work?",
 		Adviser: "Is the carer in work?",
@@ -177,22 +185,24 @@ var questions = []Question{
 		Carer:   "What kind of school is it?",
 		Adviser: "What type of school does the child attend?",
 		Help:    "State schools include academies and free schools. Independent schools charge fees.",
-		Options: []Option{{"state", "State school (including academies)", ""}, {"independent", "Independent (fee-paying) school", ""}, {"home_educated", "Home education", ""}, notSure}},
+		Options: []Option{{"state", "State school (including academies)", ""}, {"independent", "Independent (fee-paying) school", ""}, {"home_educated", "Home education", ""}, notSure},
+		When:    atSchool},
 	{Key: e.EHCP,
 		Carer:   "Does the child have an Education, Health and Care plan (EHCP)?",
 		Adviser: "Does the child have an Education, Health and Care plan?",
 		Help:    "A legal document from the council setting out a child's special educational needs. The school's SENCO can tell you.",
 		Options: ynn("Yes", "No")},
 	{Key: e.ParentsDied,
-		Carer:   "Have either of the child's parents died?",
-		Adviser: "Have either of the child's parents died?",
-		Help:    "This decides Guardian's Allowance, a weekly payment on top of Child Benefit.",
+		Carer:   "Has either of the child's parents died?",
+		Adviser: "Has either of the child's parents died?",
+		Help:    "This decides Guardian's Allowance, a weekly payment on top of Child Benefit. If the father was never known and the mother has died, choose one parent has died.",
 		Options: []Option{{"none", "No, both are alive", ""}, {"one", "One parent has died", ""}, {"both", "Both parents have died", ""}, {e.NotSure, "Not sure: nobody knows whether a parent is alive", ""}}},
 	{Key: e.SurvivingParent,
 		Carer:   "What is the other parent's situation?",
 		Adviser: "What is the surviving parent's situation?",
 		Help:    "Prison counts only if at least two years of the sentence were left when the other parent died.",
-		Options: []Option{{"whereabouts_unknown", "Nobody knows where they are", ""}, {"in_prison_2_years", "In prison, two years or more left", ""}, {"hospital_order", "Held in hospital by a court", ""}, {"divorced_not_maintaining", "Divorced and not paying for the child", ""}, {"father_unknown", "The father is not known", ""}, {"other", "None of these", ""}}},
+		Options: []Option{{"whereabouts_unknown", "Nobody knows where they are", ""}, {"in_prison_2_years", "In prison, two years or more left", ""}, {"hospital_order", "Held in hospital by a court", ""}, {"divorced_not_maintaining", "Divorced and not paying for the child", ""}, {"father_unknown", "The father is not known", ""}, {"other", "None of these", ""}},
+		When:    func(a *e.Answers) bool { return a.Value(e.ParentsDied) == "one" }},
 	{Key: e.Benefits,
 		Carer:   "Do you get Universal Credit, Pension Credit or another means-tested benefit?",
 		Adviser: "Does the carer get a means-tested benefit such as Universal Credit or Pension Credit?",
@@ -229,6 +239,14 @@ func hasCAO(a *e.Answers) bool {
 	return v == "cao" || v == "residence_order"
 }
 
+// consideringAnother is the "considering an order" question for a carer who already holds
+// one: it asks about a different order, so nobody answers about the order they have.
+var consideringAnother = Question{
+	Carer:   "Are you thinking of applying for a different order, such as adoption?",
+	Adviser: "Is the carer considering a different order, such as adoption, or being assessed for one?",
+	Help:    "This is about a new order, not the one you have now. Special guardianship gives you parental responsibility until 18. A child arrangements order says the child lives with you. Adoption makes you the legal parent.",
+}
+
 var byKey = func() [e.NumKeys]*Question {
 	var m [e.NumKeys]*Question
 	for i := range questions {
@@ -236,10 +254,30 @@ var byKey = func() [e.NumKeys]*Question {
 		s := q.Key.Spec()
 		q.Name = s.Name
 		q.Kind = s.Kind
+		q.Options = allowed(q.Options, s)
 		m[q.Key] = q
 	}
 	return m
 }()
+
+// allowed keeps the options whose value the contract allows for the key, so an option such
+// as "Not sure" is offered exactly where the answers may hold it.
+func allowed(opts []Option, s e.KeySpec) []Option {
+	if s.Kind != e.Choice {
+		return opts
+	}
+	ok := map[string]bool{}
+	for _, v := range s.Values {
+		ok[v] = true
+	}
+	out := opts[:0:0]
+	for _, o := range opts {
+		if ok[o.Value] {
+			out = append(out, o)
+		}
+	}
+	return out
+}
 
 // QuestionFor returns the question for a key.
 func QuestionFor(k e.Key) Question { return *byKey[k] }

@@ -1,12 +1,7 @@
 package wizard
 
 import (
-	"encoding/json"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
-	"slices"
-	"sort"
 	"strings"
 	"testing"
 
@@ -14,91 +9,6 @@ import (
 )
 
 var asOf = e.MustDate("2026-11-22")
-
-type scenario struct {
-	Name    string
-	AsOf    string `json:"as_of"`
-	Answers e.Answers
-}
-
-func loadScenarios(t testing.TB) map[string]scenario {
-	files, _ := filepath.Glob("../entitlements/testdata/scenarios/*.json")
-	if len(files) == 0 {
-		t.Fatal("no scenarios found in entitlements/testdata/scenarios")
-	}
-	out := map[string]scenario{}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		in, err := e.ParseInput(data)
-		if err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		var sc scenario
-		json.Unmarshal(data, &struct{ Name *string }{&sc.Name})
-		sc.Answers = in.Answers
-		sc.AsOf = asOf.String()
-		if in.AsOf != nil {
-			sc.AsOf = in.AsOf.String()
-		}
-		out[filepath.Base(f)] = sc
-	}
-	return out
-}
-
-// sameOutcomes asserts that assessing only the asked answers gives the same arrangement and
-// statuses as assessing the whole file: skipping never changes an outcome.
-func sameOutcomes(t *testing.T, name string, full e.Answers, w *Wizard, d e.Date) {
-	t.Helper()
-	want := e.Assess(full, d)
-	var asked e.Answers
-	for _, k := range w.Asked() {
-		if v, ok := full.Get(k); ok {
-			asked.Set(k, v)
-		}
-	}
-	got := e.Assess(asked, d)
-	if got.Arrangement != want.Arrangement {
-		t.Errorf("%s: arrangement from asked answers %s, from all answers %s", name, got.Arrangement, want.Arrangement)
-	}
-	for _, id := range e.OutcomeIDs() {
-		if got.Status(id) != want.Status(id) {
-			t.Errorf("%s: %s is %s from the asked answers but %s from all of them", name, id, got.Status(id), want.Status(id))
-		}
-	}
-}
-
-func TestScenariosReplay(t *testing.T) {
-	var counts []int
-	for name, sc := range loadScenarios(t) {
-		d := e.MustDate(sc.AsOf)
-		rep, w := ReplayAnswers(sc.Answers, d)
-		if !rep.Done {
-			t.Errorf("%s: the wizard did not finish", name)
-		}
-		sameOutcomes(t, name, sc.Answers, w, d)
-		counts = append(counts, len(rep.Asked))
-		// A file that leaves questions out makes the wizard ask (and skip) them; the bound is
-		// for families who answer what they are asked.
-		if len(rep.Asked) > 20 && len(rep.Asked) == len(w.Asked()) && complete(sc.Answers, rep.Asked) {
-			t.Errorf("%s: %d questions asked; no scenario should need more than 20", name, len(rep.Asked))
-		}
-	}
-	sort.Ints(counts)
-	t.Logf("questions asked per scenario: median %d, max %d, over %d scenarios", counts[len(counts)/2], counts[len(counts)-1], len(counts))
-}
-
-func complete(a e.Answers, asked []string) bool {
-	for _, n := range asked {
-		k, _ := e.KeyNamed(n)
-		if !a.Has(k) {
-			return false
-		}
-	}
-	return true
-}
 
 // randomAnswers fills every key with a random valid value, or leaves it out.
 func randomAnswers(r *rand.Rand, pMissing float64) e.Answers {
@@ -120,30 +30,6 @@ func randomAnswers(r *rand.Rand, pMissing float64) e.Answers {
 		}
 	}
 	return a
-}
-
-func TestGeneratedReplays(t *testing.T) {
-	r := rand.New(rand.NewPCG(1, 2))
-	n := 1500
-	if testing.Short() {
-		n = 200
-	}
-	var counts []int
-	for i := 0; i < n; i++ {
-		a := randomAnswers(r, 0.1)
-		rep, w := ReplayAnswers(a, asOf)
-		if !rep.Done {
-			t.Fatalf("case %d: not done", i)
-		}
-		sameOutcomes(t, "generated", a, w, asOf)
-		if t.Failed() {
-			b, _ := json.Marshal(a)
-			t.Fatalf("answers: %s", b)
-		}
-		counts = append(counts, len(rep.Asked))
-	}
-	sort.Ints(counts)
-	t.Logf("generated: median %d, max %d questions", counts[len(counts)/2], counts[len(counts)-1])
 }
 
 // decides says whether some two values of k give a different arrangement or status, with
@@ -212,90 +98,47 @@ func decidesSometimes(r *rand.Rand, a e.Answers, k e.Key, d e.Date) bool {
 	return false
 }
 
-func TestWalksEndAndAskOnlyWhatMatters(t *testing.T) {
-	r := rand.New(rand.NewPCG(3, 4))
-	walks := 300
-	if testing.Short() {
-		walks = 50
-	}
-	for i := 0; i < walks; i++ {
-		w := New(e.Answers{}, asOf)
-		seen := map[e.Key]bool{}
-		for step := 0; ; step++ {
-			if step > int(e.NumKeys) {
-				t.Fatal("a walk did not end")
-			}
-			q, ok := w.Next()
-			if !ok {
-				break
-			}
-			if seen[q.Key] {
-				t.Fatalf("walk %d: %s asked twice", i, q.Name)
-			}
-			seen[q.Key] = true
-			if !decidesSometimes(r, w.Answers(), q.Key, asOf) {
-				t.Fatalf("walk %d: %s was asked but no answer to it could change anything (answers %v)", i, q.Name, w.Answers())
-			}
-			switch {
-			case r.IntN(10) == 0:
-				w.Skip(q.Key)
-			case len(q.Options) > 0:
-				if err := w.Answer(q.Key, q.Options[r.IntN(len(q.Options))].Value); err != nil {
-					t.Fatal(err)
-				}
-			case q.Kind == e.Number:
-				w.Answer(q.Key, []string{"1", "2", "3", "5", "12", "16", "17", "19", "23"}[r.IntN(9)])
-			default:
-				w.Answer(q.Key, []string{"Bolton", "Leeds", "Harrogate"}[r.IntN(3)])
-			}
-		}
-		if !w.Done() {
-			t.Fatal("Next said no more questions but Done is false")
-		}
-	}
-}
-
+// Changing an earlier answer keeps the answers that stop mattering (not lost, only no longer
+// asked), asks what newly matters, and a forgotten answer is asked again.
 func TestGoingBackAndChanging(t *testing.T) {
-	w := New(e.Answers{}, asOf)
+	s := NewSession(asOf)
+	answer := func(k e.Key, v string) Step {
+		t.Helper()
+		st, err := s.Answer(s.AskFor(Ref{k, 0}), v)
+		if err != nil {
+			t.Fatalf("%s=%s: %v", k, v, err)
+		}
+		return st
+	}
 	for _, kv := range [][2]string{{"country", "england"}, {"relationship", "grandparent"}, {"living_with_carer", "yes"}, {"parent_in_home", "no"}, {"legal_status", "sgo"}} {
 		k, _ := e.KeyNamed(kv[0])
-		if err := w.Answer(k, kv[1]); err != nil {
-			t.Fatal(err)
-		}
+		answer(k, kv[1])
 	}
-	q, _ := w.Next()
-	if q.Key != e.CouncilInvolved && q.Key != e.PreviouslyLookedAfter {
-		t.Fatalf("after an SGO the next question was %s", q.Name)
+	if q := s.Current().Ask; q.Key != e.CouncilInvolved && q.Key != e.PreviouslyLookedAfter {
+		t.Fatalf("after an SGO the next question was %s", q.Key)
 	}
-	w.Answer(e.PreviouslyLookedAfter, "yes")
-	w.Answer(e.SGFinancialSupport, "no")
-	// Change the legal status: the previous answer is kept but no longer asked about or used.
-	w.Answer(e.LegalStatus, "none")
-	if v := w.Answers().Value(e.PreviouslyLookedAfter); v != "yes" {
+	answer(e.PreviouslyLookedAfter, "yes")
+	answer(e.SGFinancialSupport, "no")
+	// Change the legal status: the earlier answer is kept, but no longer asked about.
+	answer(e.LegalStatus, "none")
+	if v := s.Own(0).Value(e.PreviouslyLookedAfter); v != "yes" {
 		t.Fatalf("an answer that stopped mattering was lost: %q", v)
 	}
-	if !slices.Contains(w.Ignored(), e.PreviouslyLookedAfter) {
-		t.Errorf("previously_looked_after should be listed as ignored after the status became none; ignored=%v", w.Ignored())
+	if s.Matters(Ref{e.PreviouslyLookedAfter, 0}) {
+		t.Error("in care before an order is asked with no order")
 	}
 	// Newly relevant questions are asked: with no order, how long the stay is can matter for a friend.
-	w.Answer(e.Relationship, "family_friend")
+	st := answer(e.Relationship, "family_friend")
 	found := false
-	for !found {
-		q, ok := w.Next()
-		if !ok {
-			break
-		}
-		if q.Key == e.Duration {
-			found = true
-		}
-		w.Skip(q.Key)
+	for !st.Done && !found {
+		found = st.Ask.Key == e.Duration
+		st = s.Skip(st.Ask)
 	}
 	if !found {
 		t.Error("duration was never asked for a family friend with no order")
 	}
-	w.Clear(e.Duration)
-	if q, ok := w.Next(); !ok || q.Key != e.Duration {
-		t.Errorf("after clearing a skipped answer it should be asked again, got %v", q.Name)
+	if st := s.Forget(Ref{e.Duration, 0}); st.Done || st.Ask.Key != e.Duration {
+		t.Errorf("after forgetting a skipped answer it should be asked again, got %v", st.Ask.Key)
 	}
 }
 
@@ -304,32 +147,37 @@ func TestDiffSaysWhatChangedAndWhy(t *testing.T) {
 	for k, v := range map[e.Key]string{e.Country: "england", e.Relationship: "grandparent", e.LivingWithCarer: "yes", e.ParentInHome: "no", e.LegalStatus: "sgo", e.CouncilKey: "Bolton", e.SGFinancialSupport: "no", e.PreviouslyLookedAfter: "no", e.CouncilInvolved: "no", e.ChildAge: "7"} {
 		a.Set(k, v)
 	}
-	w := New(a, asOf)
-	before := w.Result()
-	w.Answer(e.CouncilKey, "Leeds")
-	var line string
-	for _, c := range Diff(before, w.Result()) {
+	s, _ := FromFamily(e.Family{Children: []e.FamilyChild{{Name: "Tyler", Answers: a}}}, asOf)
+	st, err := s.Answer(s.Reopen(Ref{e.CouncilKey, 0}), "Leeds")
+	if err != nil || len(st.Changes) != 1 || !st.Edit {
+		t.Fatalf("changes %+v, %v", st.Changes, err)
+	}
+	var line, sentence string
+	for _, c := range st.Changes[0].Changes {
 		if c.ID == "kinship_allowance_pilot" {
-			line = c.String()
+			line, sentence = c.String(), c.Sentence()
 		}
 	}
 	if !strings.HasPrefix(line, "Kinship allowance (Kinship Zones): eligible -> not eligible, because") || !strings.Contains(line, "Your council is not one of them") {
 		t.Errorf("change line = %q", line)
 	}
+	if !strings.HasPrefix(sentence, "Kinship allowance (Kinship Zones) changed from eligible to not eligible, because") || strings.Contains(sentence, "->") || strings.HasSuffix(sentence, "..") {
+		t.Errorf("change sentence = %q", sentence)
+	}
 }
 
 func TestExplainWhenDecisive(t *testing.T) {
-	w := New(e.Answers{}, asOf)
-	if w.Explain() != "" {
+	s := NewSession(asOf)
+	if s.Explain(0) != "" {
 		t.Error("the definition should not be shown before anything is known")
 	}
-	w.Answer(e.Country, "england")
-	w.Answer(e.ParentInHome, "yes")
-	if ex := w.Explain(); !strings.Contains(ex, "not kinship care") || !strings.Contains(ex, "early help") {
+	s.Answer(s.AskFor(Ref{e.Country, 0}), "england")
+	st, _ := s.Answer(s.AskFor(Ref{e.ParentInHome, 0}), "yes")
+	if ex := s.Explain(0); !strings.Contains(ex, "not kinship care") || !strings.Contains(ex, "early help") {
 		t.Errorf("explain = %q", ex)
 	}
-	if !w.Done() {
-		t.Error("once a parent is the main carer nothing else can change the outcome (in England)")
+	if !st.Done {
+		t.Errorf("once a parent is the main carer nothing else can change the outcome (in England); next %s", st.Ask.Key)
 	}
 }
 
@@ -426,44 +274,32 @@ func TestParseDateOrMonthInput(t *testing.T) {
 			t.Errorf("ParseDateOrMonthInput(%q) should fail", bad)
 		}
 	}
-	w := New(e.Answers{}, asOf)
-	if err := w.Answer(e.OrderDate, "December 2023"); err != nil || w.Answers().Value(e.OrderDate) != "2023-12" {
-		t.Errorf("order date as a month: %v %q", err, w.Answers().Value(e.OrderDate))
+	s := NewSession(asOf)
+	if _, err := s.Answer(s.AskFor(Ref{e.OrderDate, 0}), "December 2023"); err != nil || s.Own(0).Value(e.OrderDate) != "2023-12" {
+		t.Errorf("order date as a month: %v %q", err, s.Own(0).Value(e.OrderDate))
 	}
 }
 
 func TestAnswerNormalises(t *testing.T) {
-	w := New(e.Answers{}, asOf)
-	if err := w.Answer(e.CouncilKey, "newcastle"); err != nil || w.Answers().Value(e.CouncilKey) != "Newcastle upon Tyne" {
-		t.Errorf("council = %q, %v", w.Answers().Value(e.CouncilKey), err)
+	s := NewSession(asOf)
+	get := func(k e.Key, in string) (string, error) {
+		_, err := s.Answer(s.AskFor(Ref{k, 0}), in)
+		return s.Answers(0).Value(k), err
 	}
-	if err := w.Answer(e.CouncilKey, "Harrogate"); err != nil || w.Answers().Value(e.CouncilKey) != "Harrogate" {
-		t.Errorf("an unknown council must be kept as typed: %q, %v", w.Answers().Value(e.CouncilKey), err)
+	if v, err := get(e.CouncilKey, "newcastle"); err != nil || v != "Newcastle upon Tyne" {
+		t.Errorf("council = %q, %v", v, err)
 	}
-	if err := w.Answer(e.ChildAge, "26"); err == nil {
+	if v, err := get(e.CouncilKey, "Harrogate"); err != nil || v != "Harrogate" {
+		t.Errorf("an unknown council must be kept as typed: %q, %v", v, err)
+	}
+	if _, err := get(e.ChildAge, "26"); err == nil {
 		t.Error("age 26 accepted")
 	}
-	if err := w.Answer(e.OrderDate, "1 March 2024"); err != nil || w.Answers().Value(e.OrderDate) != "2024-03-01" {
-		t.Errorf("order date = %q, %v", w.Answers().Value(e.OrderDate), err)
+	if v, err := get(e.OrderDate, "1 March 2024"); err != nil || v != "2024-03-01" {
+		t.Errorf("order date = %q, %v", v, err)
 	}
-	if err := w.Answer(e.LegalStatus, "Special guardianship order"); err != nil || w.Answers().Value(e.LegalStatus) != "sgo" {
-		t.Errorf("a label should be accepted as the answer: %q %v", w.Answers().Value(e.LegalStatus), err)
-	}
-}
-
-func BenchmarkNext(b *testing.B) {
-	var a e.Answers
-	for k, v := range map[e.Key]string{e.Country: "england", e.Relationship: "grandparent", e.LivingWithCarer: "yes", e.ParentInHome: "no", e.LegalStatus: "sgo"} {
-		a.Set(k, v)
-	}
-	w := New(a, asOf)
-	b.ReportAllocs()
-	for b.Loop() {
-		// An answer then the choice of the next question: what happens on every key press.
-		w.Answer(e.ChildAge, "7")
-		if _, ok := w.Next(); !ok {
-			b.Fatal("done too early")
-		}
+	if v, err := get(e.LegalStatus, "Special guardianship order"); err != nil || v != "sgo" {
+		t.Errorf("a label should be accepted as the answer: %q %v", v, err)
 	}
 }
 
@@ -473,7 +309,7 @@ func BenchmarkNext(b *testing.B) {
 func TestNewKeysAskedOnlyWhereTheyCount(t *testing.T) {
 	base := map[e.Key]string{e.Country: "england", e.Relationship: "grandparent", e.LivingWithCarer: "yes", e.ParentInHome: "no",
 		e.ChildAge: "7", e.CouncilInvolved: "no", e.PreviouslyLookedAfter: "no", e.ParentsDied: "none", e.ConsideringOrder: "none"}
-	build := func(extra map[e.Key]string) *Wizard {
+	build := func(extra map[e.Key]string) *Session {
 		var a e.Answers
 		for k, v := range base {
 			a.Set(k, v)
@@ -485,7 +321,8 @@ func TestNewKeysAskedOnlyWhereTheyCount(t *testing.T) {
 			}
 			a.Set(k, v)
 		}
-		return New(a, e.MustDate("2026-12-02"))
+		s, _ := FromFamily(e.Family{Children: []e.FamilyChild{{Name: "Ava", Answers: a}}}, e.MustDate("2026-12-02"))
+		return s
 	}
 	for _, c := range []struct {
 		name          string
@@ -503,10 +340,10 @@ func TestNewKeysAskedOnlyWhereTheyCount(t *testing.T) {
 		{"no order, applying for a CAO in Leeds", map[e.Key]string{e.LegalStatus: "none", e.CouncilKey: "Leeds", e.ConsideringOrder: "cao"}, false, false},
 	} {
 		w := build(c.extra)
-		if got := w.Relevant(e.OrderRoute); got != c.route {
+		if got := w.Matters(Ref{e.OrderRoute, 0}); got != c.route {
 			t.Errorf("%s: order_route asked = %v, want %v", c.name, got, c.route)
 		}
-		if got := w.Relevant(e.OtherwiseInCare); got != c.otherw {
+		if got := w.Matters(Ref{e.OtherwiseInCare, 0}); got != c.otherw {
 			t.Errorf("%s: otherwise_in_care asked = %v, want %v", c.name, got, c.otherw)
 		}
 	}

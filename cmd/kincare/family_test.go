@@ -110,6 +110,16 @@ func TestAssessBadFamilyFiles(t *testing.T) {
 	}
 }
 
+// new saves a family (a case is a family since schema 3).
+func TestNewSavesAFamily(t *testing.T) {
+	family := `{"household":{"country":"england"},"children":[{"name":"Ava","answers":{"child_age":3}}]}`
+	db := filepath.Join(t.TempDir(), "k.db")
+	code, out, stderr := runCLI(t, family, nil, "new", "--answers", "-", "--db", db)
+	if code != 0 || strings.TrimSpace(out) == "" {
+		t.Errorf("new: exit %d %q %q", code, out, stderr)
+	}
+}
+
 // --format text is the short read-out, within its word limit; full is the long list.
 func TestAssessFormats(t *testing.T) {
 	f := "../../entitlements/testdata/scenarios/family-sister-raising-two-brothers.json"

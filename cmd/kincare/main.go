@@ -118,7 +118,7 @@ func usageText() string {
 			fmt.Fprintf(&b, "  %s\n  %-48s  %s\n", use, "", help)
 		}
 	}
-	line("kincare [--db PATH] [--guest] [--accessible]", "open the interface")
+	line("kincare [--db PATH] [--guest] [--accessible] [--ascii] [--lock-after TIME]", "open the interface")
 	for _, c := range commands {
 		if c.name == "help" || c.name == "version" {
 			continue
@@ -129,7 +129,9 @@ func usageText() string {
 		}
 		line(use, c.help)
 	}
-	b.WriteString("  kincare --help | --version\n\nEverything is kept on this computer. Nothing is sent anywhere.\n")
+	b.WriteString("  kincare --help | --version\n\nOptions for the interface:\n")
+	b.WriteString(interfaceHelp())
+	b.WriteString("\nEverything is kept on this computer. Nothing is sent anywhere.\n")
 	b.WriteString(privacyHelp)
 	return b.String()
 }

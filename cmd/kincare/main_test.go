@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -250,5 +251,20 @@ func TestCaseCommands(t *testing.T) {
 	}
 	if _, err := os.Stat(db); !os.IsNotExist(err) {
 		t.Error("delete --all left the file")
+	}
+}
+
+// --help describes every flag of the interface, from the same table that parses them.
+func TestHelpDescribesEveryInterfaceFlag(t *testing.T) {
+	_, out, _ := runCLI(t, "", nil, "--help")
+	interfaceFlags(&interfaceOptions{}).VisitAll(func(f *flag.Flag) {
+		if !strings.Contains(out, "--"+f.Name) || !strings.Contains(out, strings.Fields(f.Usage)[0]) {
+			t.Errorf("--help does not describe --%s", f.Name)
+		}
+	})
+	for _, want := range []string{"!q", "ctrl+q", "KINCARE_PASSPHRASE", "--lock-after TIME"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("--help does not mention %s", want)
+		}
 	}
 }

@@ -8,7 +8,8 @@ import (
 	"kincare/wizard"
 )
 
-// runReplay answers a complete answers file through the wizard and says which questions it asked.
+// runReplay answers a complete answers file through the questions and says which were asked:
+// for a family, the household's (asked once) and each child's.
 func runReplay(args []string, env *cliEnv) error {
 	fs := flag.NewFlagSet("replay", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -22,25 +23,9 @@ func runReplay(args []string, env *cliEnv) error {
 		return err
 	}
 	if in.Family != nil {
-		// Each child is replayed on its merged answers; asking the household's questions once
-		// comes with the family session.
-		out := familyReplay{Children: make([]childReplay, len(in.Family.Children))}
-		for i, c := range in.Family.Children {
-			rep, _ := wizard.ReplayAnswers(in.Family.Merged(i), d)
-			out.Children[i] = childReplay{Name: c.Name, Replay: rep}
-		}
-		return json.NewEncoder(env.stdout).Encode(out)
+		rep, _ := wizard.ReplayFamily(*in.Family, d)
+		return json.NewEncoder(env.stdout).Encode(rep)
 	}
 	rep, _ := wizard.ReplayAnswers(in.Answers, d)
 	return json.NewEncoder(env.stdout).Encode(rep)
-}
-
-// familyReplay is the replay of a family file: each child's questions, in the family's order.
-type familyReplay struct {
-	Children []childReplay `json:"children"`
-}
-
-type childReplay struct {
-	Name string `json:"name"`
-	wizard.Replay
 }

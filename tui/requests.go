@@ -1,0 +1,147 @@
+package tui
+
+import (
+	"strings"
+
+	"kincare/entitlements"
+	"kincare/entitlements/letters"
+	"kincare/storage"
+)
+
+// requestWords names the letters by their ids, in plain words.
+func requestWords(ids []string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = requestTitle(id)
+	}
+	return out
+}
+
+var requestTitles = map[string]string{
+	"virtual_school_advice":       "Ask the virtual school for advice on the child's education",
+	"sg_support_assessment":       "Ask the council to assess for special guardianship support",
+	"asgsf_assessment":            "Ask for an assessment for therapy funding (adoption and special guardianship support fund)",
+	"fostering_allowance_review":  "Ask the council to review the fostering allowance",
+	"child_in_need_assessment":    "Ask the council for a child in need assessment",
+	"local_offer_copy":            "Ask the council for its kinship care local offer",
+	"private_fostering_notice":    "Tell the council about a private fostering arrangement",
+	"school_pupil_premium_plus":   "Ask the school about pupil premium plus",
+	"legal_advice_funding":        "Ask the council to pay for legal advice",
+	"cao_allowance":               "Ask the council for a child arrangements order allowance",
+	"kinship_allowance_pilot":     "Ask about the kinship allowance",
+	"flexible_working":            "Ask your employer for flexible working",
+	"parental_leave":              "Ask your employer for parental leave",
+	"adoption_support_assessment": "Ask the council to assess for adoption support",
+	"looked_after_status_enquiry": "Ask the council whether the child was looked after",
+}
+
+func requestTitle(id string) string {
+	if t, ok := requestTitles[id]; ok {
+		return t
+	}
+	if t := letters.Title(id); t != "" {
+		return t
+	}
+	return strings.ReplaceAll(entitlements.CleanText(id), "_", " ")
+}
+
+// offeredRequests are the letters the outcomes offer (not those that do not apply), in the
+// spec's order, each with the outcomes that offer it.
+func offeredRequests(rep entitlements.Report) (ids []string, from map[string][]string) {
+	from = map[string][]string{}
+	for _, o := range rep.Outcomes {
+		if o.Status == entitlements.NotEligible {
+			continue
+		}
+		for _, r := range o.Requests {
+			from[r] = append(from[r], o.Title)
+		}
+	}
+	ids = letters.Offered(rep)
+	for id := range from {
+		known := false
+		for _, x := range ids {
+			known = known || x == id
+		}
+		if !known {
+			ids = append(ids, id)
+		}
+	}
+	return ids, from
+}
+
+// letterRow is one line of the letters list: an offered letter, or one drafted earlier that
+// the answers no longer offer (kept so its tracking is not lost).
+type letterRow struct {
+	id      string
+	offered bool
+}
+
+func letterRows(cs *caseState) []letterRow {
+	ids, _ := offeredRequests(cs.rep)
+	var rows []letterRow
+	seen := map[string]bool{}
+	for _, id := range ids {
+		rows = append(rows, letterRow{id: id, offered: true})
+		seen[id] = true
+	}
+	for _, r := range cs.c.Requests {
+		if !seen[r.ID] && len(r.Versions) > 0 {
+			rows = append(rows, letterRow{id: r.ID})
+			seen[r.ID] = true
+		}
+	}
+	return rows
+}
+
+// overdue says whether a reply to the request is late on today.
+func requestOverdue(r *storage.Request, today entitlements.Date) bool {
+	return r != nil && r.Overdue(today)
+}
+
+func overdueWords(n int) string {
+	if n == 1 {
+		return "1 letter overdue"
+	}
+	return itoa(n) + " letters overdue"
+}
+
+func longDate(iso string) string {
+	if d, err := entitlements.ParseDate(iso); err == nil {
+		return d.Long()
+	}
+	return entitlements.CleanText(iso)
+}
+
+// requestState says where a letter is: not drafted, drafted, sent, overdue or replied.
+func requestState(r *storage.Request, today entitlements.Date) (string, bool) {
+	if r == nil || len(r.Versions) == 0 {
+		return "not drafted yet", false
+	}
+	switch r.Status {
+	case storage.StatusSent:
+		s := "sent on " + longDate(r.SentOn)
+		switch how := entitlements.CleanText(r.SentHow); {
+		case how == "" || how == "other":
+		case strings.HasPrefix(how, "by "):
+			s += " " + how
+		default:
+			s += " by " + how
+		}
+		if requestOverdue(r, today) {
+			return "OVERDUE: reply was due by " + longDate(r.Due()) + ", " + s, true
+		}
+		return s + ", reply due by " + longDate(r.Due()), false
+	case storage.StatusReplied:
+		return "replied on " + longDate(r.RepliedOn), false
+	}
+	n := len(r.Versions)
+	s := "drafted, " + itoa(n) + " version"
+	if n != 1 {
+		s += "s"
+	}
+	if r.Versions[n-1].Edited {
+		s += ", edited"
+	}
+	return s, false
+}
