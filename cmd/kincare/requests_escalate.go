@@ -30,13 +30,11 @@ func complaintEarlier(c storage.Case, i int, about string, t entitlements.Date) 
 		childID = c.Children[i].ID
 	}
 	var earlier []letters.Sent
-	var named []string
 	for _, r := range c.ComplaintGrounds(t, childID) {
 		if about != "" && r.ID != about {
 			continue
 		}
 		earlier = append(earlier, r.Earlier(subjectOf(c, r))...)
-		named = append(named, r.ID)
 	}
 	if len(earlier) > 0 {
 		return earlier, nil
