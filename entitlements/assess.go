@@ -298,7 +298,7 @@ func (r *Result) outcome(i int, e *Env) Outcome {
 	for _, k := range keys {
 		phr = append(phr, keyPhrase(k))
 	}
-	o.Why = append(o.Why, "This depends on something we do not know yet: "+joinAnd(phr)+".")
+	o.Why = append(o.Why, "This depends on something we do not know yet: "+JoinAnd(phr)+".")
 	for si, v := range ev.alts {
 		if v == nil {
 			continue
@@ -384,7 +384,8 @@ func keyNamesOf(mask uint64) []string {
 	return ns
 }
 
-func joinAnd(xs []string) string {
+// JoinAnd joins names as English does: "Tyler", "Tyler and Ava", "Tyler, Ava and Mia".
+func JoinAnd(xs []string) string {
 	switch len(xs) {
 	case 0:
 		return ""

@@ -141,7 +141,7 @@ func FullText(rep Report) string {
 // outcomes in full under the child's name.
 func FamilyFullText(rep FamilyReport) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Summary for %s, as at %s\n\n", joinAnd(familyNames(rep)), longDate(rep.AsOf))
+	fmt.Fprintf(&b, "Summary for %s, as at %s\n\n", JoinAnd(familyNames(rep)), longDate(rep.AsOf))
 	b.WriteString(moneyParagraph(rep.Money, familyNames(rep), nil) + "\n")
 	for _, c := range rep.Children {
 		fmt.Fprintf(&b, "\n==== %s ====\n\n", c.Name)

@@ -92,7 +92,7 @@ func FamilyReadOut(rep FamilyReport) string {
 			for _, i := range perKey[k] {
 				who = append(who, names[i])
 			}
-			q = "About " + joinAnd(who) + ": d" + strings.TrimPrefix(q, "D")
+			q = "About " + JoinAnd(who) + ": d" + strings.TrimPrefix(q, "D")
 		}
 		p.questions = append(p.questions, q)
 	}
@@ -140,7 +140,7 @@ func (p readOutParts) fit(limit int) string {
 func (p readOutParts) render(ns, nc, nq int) string {
 	var b strings.Builder
 	if p.names != nil {
-		fmt.Fprintf(&b, "Summary for %s, as at %s.\n\n", joinAnd(p.names), longDate(p.asOf))
+		fmt.Fprintf(&b, "Summary for %s, as at %s.\n\n", JoinAnd(p.names), longDate(p.asOf))
 	} else {
 		fmt.Fprintf(&b, "Summary as at %s.\n\n", longDate(p.asOf))
 	}
@@ -249,7 +249,7 @@ func moneyParagraph(m MoneySummary, names []string, councilMay []string) string 
 			for _, c := range g.children {
 				who = append(who, names[c])
 			}
-			s += " for " + joinAnd(who)
+			s += " for " + JoinAnd(who)
 		}
 		return s
 	}
@@ -264,7 +264,7 @@ func moneyParagraph(m MoneySummary, names []string, councilMay []string) string 
 	}
 	var b strings.Builder
 	if m.EligiblePerYear > 0 {
-		fmt.Fprintf(&b, "You can claim about %s a year now: %s.", MoneyWords(roundTen(m.EligiblePerYear)), joinAnd(list(Eligible)))
+		fmt.Fprintf(&b, "You can claim about %s a year now: %s.", MoneyWords(roundTen(m.EligiblePerYear)), JoinAnd(list(Eligible)))
 	} else {
 		b.WriteString("We found no regular payment that is certain yet.")
 	}
@@ -273,7 +273,7 @@ func moneyParagraph(m MoneySummary, names []string, councilMay []string) string 
 		if m.EligiblePerYear == 0 {
 			also = ""
 		}
-		fmt.Fprintf(&b, " You may%s be able to claim about %s a year: %s.", also, MoneyWords(roundTen(m.MayPerYear)), joinAnd(list(MayBeEligible)))
+		fmt.Fprintf(&b, " You may%s be able to claim about %s a year: %s.", also, MoneyWords(roundTen(m.MayPerYear)), JoinAnd(list(MayBeEligible)))
 	}
 	for _, g := range groups {
 		if g.oneOff {
@@ -297,7 +297,7 @@ func moneyParagraph(m MoneySummary, names []string, councilMay []string) string 
 		b.WriteString(" Some of this uses last year's rates, as this year's are not confirmed yet.")
 	}
 	if len(councilMay) > 0 {
-		fmt.Fprintf(&b, " The council may also pay %s.", joinAnd(councilMay))
+		fmt.Fprintf(&b, " The council may also pay %s.", JoinAnd(councilMay))
 	}
 	return b.String()
 }
@@ -365,7 +365,7 @@ func familySteps(rep FamilyReport, names []string) (shared, byChild []string) {
 		for _, c := range p.children {
 			who = append(who, names[c])
 		}
-		byChild = append(byChild, "For "+joinAnd(who)+": "+p.text)
+		byChild = append(byChild, "For "+JoinAnd(who)+": "+p.text)
 	}
 	return shared, byChild
 }

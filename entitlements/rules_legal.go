@@ -125,7 +125,7 @@ func adviceLineText(e *Env) []string {
 		}
 		parts = append(parts, s)
 	}
-	return []string{"Kinship carers in England can get free, confidential advice by phone: " + joinAnd(parts) + "."}
+	return []string{"Kinship carers in England can get free, confidential advice by phone: " + JoinAnd(parts) + "."}
 }
 
 var councilFundedAdvice = rule{

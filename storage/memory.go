@@ -78,14 +78,8 @@ func (m *Memory) put(cases []*Case) error {
 	if err := m.usable(); err != nil {
 		return err
 	}
-	now := time.Now().UTC()
-	for _, c := range cases {
-		if err := prepare(c, now); err != nil {
-			return err
-		}
-		if c.Updated.IsZero() {
-			c.Updated = now
-		}
+	if err := prepareBatch(cases, time.Now().UTC()); err != nil {
+		return err
 	}
 	for _, c := range cases {
 		m.putLocked(c)

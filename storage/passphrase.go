@@ -36,13 +36,7 @@ func (d *DB) Unlock(pass []byte) error {
 	if !d.protected || !d.locked {
 		return nil
 	}
-	var verifier []byte
-	err := safely(func() error {
-		return d.bdb.View(func(tx *bolt.Tx) error {
-			verifier = bytes.Clone(tx.Bucket([]byte(bucketMeta)).Get([]byte(keyVerifier)))
-			return nil
-		})
-	})
+	verifier, err := d.storedVerifier()
 	if err != nil {
 		return d.wrapErr(err)
 	}
@@ -147,4 +141,16 @@ func (d *DB) SetPassphrase(pass []byte) error {
 		d.kdf = *kdf
 	}
 	return nil
+}
+
+// storedVerifier reads the sealed value that tells a right passphrase from a wrong one.
+func (d *DB) storedVerifier() ([]byte, error) {
+	var verifier []byte
+	err := safely(func() error {
+		return d.bdb.View(func(tx *bolt.Tx) error {
+			verifier = bytes.Clone(tx.Bucket([]byte(bucketMeta)).Get([]byte(keyVerifier)))
+			return nil
+		})
+	})
+	return verifier, err
 }

@@ -70,14 +70,8 @@ func (d *DB) put(cases []*Case) error {
 	if err := d.usable(); err != nil {
 		return err
 	}
-	now := time.Now().UTC()
-	for _, c := range cases {
-		if err := prepare(c, now); err != nil {
-			return err
-		}
-		if c.Updated.IsZero() {
-			c.Updated = now
-		}
+	if err := prepareBatch(cases, time.Now().UTC()); err != nil {
+		return err
 	}
 	return d.putLocked(cases)
 }
@@ -161,4 +155,18 @@ func (d *DB) indexAll(recs []record) {
 			d.idx.set(recs[i].e)
 		}
 	}
+}
+
+// prepareBatch checks and cleans cases that keep their own dates (an import), giving a case
+// with none the time now.
+func prepareBatch(cases []*Case, now time.Time) error {
+	for _, c := range cases {
+		if err := prepare(c, now); err != nil {
+			return err
+		}
+		if c.Updated.IsZero() {
+			c.Updated = now
+		}
+	}
+	return nil
 }

@@ -1,11 +1,8 @@
 package storage
 
 import (
-	"bytes"
 	"strings"
 	"unicode/utf8"
-
-	bolt "go.etcd.io/bbolt"
 )
 
 // MinPassphraseChars and MinPassphraseWords are the least kincare accepts for a new
@@ -65,13 +62,7 @@ func (d *DB) verifyPassphrase(pass []byte) error {
 	if !d.protected {
 		return nil
 	}
-	var verifier []byte
-	err := safely(func() error {
-		return d.bdb.View(func(tx *bolt.Tx) error {
-			verifier = bytes.Clone(tx.Bucket([]byte(bucketMeta)).Get([]byte(keyVerifier)))
-			return nil
-		})
-	})
+	verifier, err := d.storedVerifier()
 	if err != nil {
 		return d.wrapErr(err)
 	}

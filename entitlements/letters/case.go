@@ -500,8 +500,8 @@ func (c *caseData) setChildren(kids []entitlements.Child) {
 		}
 	}
 	m["Plural"] = plural
-	m["ChildFull"] = joinAnd(fulls)
-	m["Child"] = joinAnd(shorts)
+	m["ChildFull"] = entitlements.JoinAnd(fulls)
+	m["Child"] = entitlements.JoinAnd(shorts)
 	m["ChildIntro"] = strings.Join(intros, ", and ")
 	if len(intros) > 2 {
 		m["ChildIntro"] = strings.Join(intros[:len(intros)-1], "; ") + "; and " + intros[len(intros)-1]
@@ -510,7 +510,7 @@ func (c *caseData) setChildren(kids []entitlements.Child) {
 	if plural {
 		m["Needs"] = strings.Join(needs, ";") + "."
 	}
-	m["ChildPlain"] = joinAnd(plains)
+	m["ChildPlain"] = entitlements.JoinAnd(plains)
 	m["Is"], m["Lives"], m["Was"], m["Has"], m["Need"] = "is", "lives", "was", "has", "needs"
 	if plural {
 		m["Is"], m["Lives"], m["Was"], m["Has"], m["Need"] = "are", "live", "were", "have", "need"

@@ -134,17 +134,6 @@ func dearName(contact string) string {
 	return f[0] + " " + f[len(f)-1]
 }
 
-// joinAnd joins names as English does: "Tyler", "Tyler and Ava", "Tyler, Ava and Mia".
-func joinAnd(xs []string) string {
-	switch len(xs) {
-	case 0:
-		return ""
-	case 1:
-		return xs[0]
-	}
-	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
-}
-
 // virtualSchoolOf is the usual name of a council's Virtual School: "Kent Virtual School" for
 // Kent County Council, "Lambeth Virtual School" for the London Borough of Lambeth.
 func virtualSchoolOf(council string) string {
