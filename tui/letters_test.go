@@ -57,7 +57,7 @@ func TestLetterJourney(t *testing.T) {
 	st := storage.NewMemory()
 	d := newDriver(t, Options{Store: st, NoColor: true}, 80, 24)
 	openLetterCase(t, d)
-	d.mustSee("Ask the council to assess for special guardianship support", "not drafted yet")
+	d.mustSee("Ask for a special guardianship support assessment", "not drafted yet")
 	d.checkFits()
 	selectLetter(t, d, "sg_support_assessment")
 	d.key("enter")

@@ -17,28 +17,10 @@ func requestWords(ids []string) []string {
 	return out
 }
 
-var requestTitles = map[string]string{
-	"virtual_school_advice":       "Ask the virtual school for advice on the child's education",
-	"sg_support_assessment":       "Ask the council to assess for special guardianship support",
-	"asgsf_assessment":            "Ask for an assessment for therapy funding (adoption and special guardianship support fund)",
-	"fostering_allowance_review":  "Ask the council to review the fostering allowance",
-	"child_in_need_assessment":    "Ask the council for a child in need assessment",
-	"local_offer_copy":            "Ask the council for its kinship care local offer",
-	"private_fostering_notice":    "Tell the council about a private fostering arrangement",
-	"school_pupil_premium_plus":   "Ask the school about pupil premium plus",
-	"legal_advice_funding":        "Ask the council to pay for legal advice",
-	"cao_allowance":               "Ask the council for a child arrangements order allowance",
-	"kinship_allowance_pilot":     "Ask about the kinship allowance",
-	"flexible_working":            "Ask your employer for flexible working",
-	"parental_leave":              "Ask your employer for parental leave",
-	"adoption_support_assessment": "Ask the council to assess for adoption support",
-	"looked_after_status_enquiry": "Ask the council whether the child was looked after",
-}
 
+// requestTitle names a letter as the letters package does: each letter's title has one home,
+// its template.
 func requestTitle(id string) string {
-	if t, ok := requestTitles[id]; ok {
-		return t
-	}
 	if t := letters.Title(id); t != "" {
 		return t
 	}
