@@ -18,4 +18,12 @@ Keeping the family's details private:
   saved), the screen, the terminal's scrollback, or your command history.
   On a shared computer, use a passphrase or kincare --guest, which keeps nothing.
   kincare backup --out FILE writes an encrypted copy; kincare import FILE restores it.
+
+Cover your tracks (ctrl+t on the case list shows this in full):
+  kincare: kincare delete --all removes the case file and the letters, exports and
+    read-outs kincare saved; a file you saved elsewhere stays until you delete it.
+  The terminal: ctrl+q clears the screen and the scrollback and replaces the
+    clipboard; close the terminal window when you finish.
+  The shell: your command history keeps the commands you typed, with file names.
+    In bash, history -c clears this window's history; in PowerShell, Clear-History.
 `
