@@ -117,7 +117,11 @@ func (l *casesScreen) update(msg tea.Msg) tea.Cmd {
 				l.cursor = 0
 				return l.c.send(searchMsg{})
 			}
-			return l.c.push(newConfirm(l.c, "Leave kincare? Your cases are kept. y / n", "leave", "stay", quitMsg{}))
+			question := "Leave kincare? Your cases are kept. y / n"
+			if l.c.guest {
+				question = "Leave kincare? This guest session's cases will go. y / n"
+			}
+			return l.c.push(newConfirm(l.c, question, "leave", "stay", quitMsg{}))
 		case key.Matches(k, ck.Help) && l.search.Value() == "":
 			l.c.help.ShowAll = !l.c.help.ShowAll
 			return nil
