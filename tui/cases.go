@@ -106,6 +106,8 @@ func (l *casesScreen) update(msg tea.Msg) tea.Cmd {
 			return nil
 		case key.Matches(k, keys.Tracks):
 			return l.c.send(tracksMsg{})
+		case key.Matches(k, keys.Pass):
+			return l.c.send(passphraseMsg{})
 		case key.Matches(k, keys.Guest):
 			if l.c.guest {
 				return nil
@@ -261,6 +263,12 @@ func (l *casesScreen) keys() helpKeys {
 	if !l.c.guest {
 		short = append(short, k.Guest)
 	}
-	short = append(short, k.Tracks, ck.Back, k.QuickExit)
-	return helpKeys{short: short, full: [][]key.Binding{{k.Up, k.Down, ck.Open}, {k.New, k.Delete, k.Guest}, {k.Tracks, relabel(ck.Back, "clear search / quit"), k.QuickExit}}}
+	short = append(short, k.Tracks)
+	full := [][]key.Binding{{k.Up, k.Down, ck.Open}, {k.New, k.Delete, k.Guest}, {k.Tracks, relabel(ck.Back, "clear search / quit"), k.QuickExit}}
+	if !l.c.guest {
+		short = append(short, k.Pass)
+		full[1] = append(full[1], k.Pass)
+	}
+	short = append(short, ck.Back, k.QuickExit)
+	return helpKeys{short: short, full: full}
 }
