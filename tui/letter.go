@@ -69,7 +69,16 @@ func (lt *letterScreen) crumb() string { return lt.cs.label() + " · Letter" }
 func (lt *letterScreen) resize()       { lt.setContent() }
 
 func (lt *letterScreen) input(today entitlements.Date) letters.Input {
-	return letters.Input{RequestID: lt.id, Answers: lt.cs.answersFor(lt.id), Details: lt.cs.c.Details, AsOf: lt.cs.asOf(lt.c.today), Today: today}
+	in := letters.Input{RequestID: lt.id, Answers: lt.cs.answersFor(lt.id), Details: lt.cs.c.Details, AsOf: lt.cs.asOf(lt.c.today), Today: today}
+	if lt.id == letters.ComplaintStage1 {
+		// The complaint names the letters to the council that were refused or are late.
+		childID := ""
+		if r := lt.cs.request(lt.id); r != nil && len(r.Children) == 1 {
+			childID = r.Children[0]
+		}
+		in.Earlier = complaintEarlier(lt.cs.c, lt.c.today, childID)
+	}
+	return in
 }
 
 // redraft writes the letter (or the follow-up) afresh from the case.
