@@ -163,3 +163,71 @@ func TestGuestReadOutSaveWarnedAndNoFileMeansNoQuestion(t *testing.T) {
 		t.Fatalf("files: %v", files)
 	}
 }
+
+// The line mode's guest journeys, piped, with a home and temporary folder of their own: a
+// letter saved to ~/ is warned about with its folder before anything is written, listed at the
+// end and deleted on request; refused, it is never written; with no save, no file exists
+// afterwards. The output holds no escape sequence and no internal id.
+func TestLineModeGuestJourneysLeaveNothing(t *testing.T) {
+	run := func(lines ...string) string {
+		t.Helper()
+		var out strings.Builder
+		o := lineOptions(script(lines...), nil, &out)
+		o.Guest = true
+		if err := RunAccessible(o); err != nil {
+			t.Fatal(err)
+		}
+		noInternals(t, out.String())
+		return out.String()
+	}
+	t.Run("saved then deleted", func(t *testing.T) {
+		home, tmp := guestHome(t)
+		out := run(append(margaret, "", "letter", "1", "~/my-letter.txt", "yes", "0", "yes")...)
+		warn := "This letter would be saved in the folder " + home + ", as my-letter.txt. It will stay on this computer"
+		if !strings.Contains(out, warn) {
+			t.Fatalf("no warning with the folder before saving:\n%s", out)
+		}
+		if i, j := strings.Index(out, warn), strings.Index(out, "Saved the letter to"); j < i {
+			t.Fatal("saved before the warning")
+		}
+		if !strings.Contains(out, "This session saved these files") || !strings.Contains(out, filepath.Join(home, "my-letter.txt")) {
+			t.Fatalf("the letter is not listed at the end:\n%s", out)
+		}
+		if files := filesUnder(t, home, tmp); len(files) > 0 {
+			t.Fatalf("files left after choosing to delete: %v", files)
+		}
+		if !strings.HasSuffix(strings.TrimSpace(out), "Nothing was kept on this computer.") {
+			t.Fatalf("the end: %q", out[max(len(out)-200, 0):])
+		}
+	})
+	t.Run("saved and kept", func(t *testing.T) {
+		home, tmp := guestHome(t)
+		out := run(append(margaret, "", "letter", "1", "~/my-letter.txt", "yes", "0", "no")...)
+		if files := filesUnder(t, home, tmp); len(files) != 1 || files[0] != filepath.Join(home, "my-letter.txt") {
+			t.Fatalf("files = %v", files)
+		}
+		if strings.Contains(out, "Nothing was kept") || !strings.Contains(out, "Nothing else was kept") {
+			t.Fatalf("the end is not honest:\n%s", out[max(len(out)-300, 0):])
+		}
+	})
+	t.Run("refused", func(t *testing.T) {
+		home, tmp := guestHome(t)
+		out := run(append(margaret, "", "letter", "1", "~/my-letter.txt", "no", "0")...)
+		if !strings.Contains(out, "The letter was not saved.") {
+			t.Fatalf("no word that nothing was saved:\n%s", out)
+		}
+		if files := filesUnder(t, home, tmp); len(files) > 0 {
+			t.Fatalf("files: %v", files)
+		}
+	})
+	t.Run("no save", func(t *testing.T) {
+		home, tmp := guestHome(t)
+		out := run(append(margaret, "", "0")...)
+		if files := filesUnder(t, home, tmp); len(files) > 0 {
+			t.Fatalf("files: %v", files)
+		}
+		if !strings.Contains(out, "Nothing was kept on this computer.") {
+			t.Fatal("the end did not say nothing was kept")
+		}
+	})
+}
