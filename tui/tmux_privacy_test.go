@@ -162,3 +162,24 @@ func TestTmuxIdleGuestEnterShowsNothing(t *testing.T) {
 	}
 	sh.mustHaveForgotten("idle guest end")
 }
+
+// The line mode honours --lock-after in a real terminal: the guest session ends on the next
+// prompt after the idle time, and one enter afterwards does not bring the case back.
+func TestTmuxLineModeLockAfter(t *testing.T) {
+	bin := buildKincare(t)
+	sh := newTmuxShell(t, "lineidle")
+	sh.run(bin, t.TempDir(), "--accessible", "--guest", "--lock-after", "2s")
+	sh.waitFor("Type a number")
+	sh.line("1")
+	sh.waitFor("first name")
+	sh.line(tmuxSessionName)
+	sh.waitFor("Question 1. Where does the child live?")
+	time.Sleep(3500 * time.Millisecond)
+	sh.waitFor("The guest session ended because nobody used it for a while.")
+	sh.keys("Enter")
+	time.Sleep(300 * time.Millisecond)
+	if s := sh.screen(); strings.Contains(s, "Question") {
+		t.Fatalf("after the idle end and one enter, the case is shown:\n%s", s)
+	}
+	sh.mustHaveForgotten("line mode idle end")
+}
