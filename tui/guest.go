@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -86,7 +87,14 @@ func guestFilesLeft(s storage.Store) []storage.WrittenFile {
 
 func removeWritten(s storage.Store) tea.Cmd {
 	return runIO(func() tea.Msg {
-		_, kept, err := storage.RemoveWrittenFiles(s)
+		removed, kept, err := storage.RemoveWrittenFiles(s)
+		for _, p := range removed {
+			// kincare's own letters folder goes too once it is empty (os.Remove leaves a
+			// folder that still holds anything).
+			if dir := filepath.Dir(p); filepath.Base(dir) == lettersFolder {
+				_ = os.Remove(dir)
+			}
+		}
 		return removedWrittenMsg{kept: kept, err: err}
 	})
 }

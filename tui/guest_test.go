@@ -102,6 +102,9 @@ func TestGuestExportWarnedListedAndDeleted(t *testing.T) {
 	if files := filesUnder(t, home, tmp); len(files) > 0 {
 		t.Fatalf("files left after choosing to delete: %v", files)
 	}
+	if _, err := os.Stat(filepath.Dir(path)); !os.IsNotExist(err) {
+		t.Fatalf("kincare's empty letters folder was left: %v", err)
+	}
 	if bye := guestGoodbye(left); bye != "Guest session ended. Nothing was kept.\n" {
 		t.Fatalf("goodbye after deleting: %q", bye)
 	}
