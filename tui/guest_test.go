@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"kincare/storage"
 )
@@ -233,4 +234,28 @@ func TestLineModeGuestJourneysLeaveNothing(t *testing.T) {
 			t.Fatal("the end did not say nothing was kept")
 		}
 	})
+}
+
+// A line-mode guest session that saved a letter and then ended itself when idle does not say
+// nothing was kept, and does not read the file's name out to whoever is at the computer now.
+func TestLineModeIdleGuestWithASavedLetterIsHonest(t *testing.T) {
+	home, _ := guestHome(t)
+	r := startIdle(t, func(o *AccessibleOptions) { o.Guest = true })
+	r.send(append(margaret, "", "letter", "1", "~/my-letter.txt", "yes")...)
+	waitFor(t, r.out, "Saved the letter to")
+	r.idle <- time.Now()
+	if err := <-r.done; err != nil {
+		t.Fatal(err)
+	}
+	s := r.out.String()
+	end := s[strings.LastIndex(s, clearSequence):]
+	if strings.Contains(end, "Nothing was kept") || !strings.Contains(end, "the 1 file it saved is still on this computer") {
+		t.Errorf("after the idle end: %q", end)
+	}
+	if strings.Contains(end, "my-letter") {
+		t.Error("the file's name was read out after the session ended")
+	}
+	if _, err := os.Stat(filepath.Join(home, "my-letter.txt")); err != nil {
+		t.Errorf("the saved letter should still be there: %v", err)
+	}
 }
