@@ -228,7 +228,16 @@ func (l *lineSession) lockIdle() error {
 	if l.guest {
 		l.forget()
 		l.say("")
-		l.say("The guest session ended because nobody used it for a while. Nothing was kept.")
+		if n := len(l.written); n > 0 {
+			// Honest, without reading the files' names out to whoever is at the computer now.
+			verb := "are"
+			if n == 1 {
+				verb = "is"
+			}
+			l.say("The guest session ended because nobody used it for a while. Its cases were not kept, but the %s it saved %s still on this computer.", plural(n, "file", "files"), verb)
+		} else {
+			l.say("The guest session ended because nobody used it for a while. Nothing was kept.")
+		}
 		return errIdleGuest
 	}
 	l.say("")

@@ -242,6 +242,18 @@ func (l *lineSession) saveLetter(text string) error {
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
+	if l.guest {
+		// Say where, before anything is written, and ask.
+		l.say("This letter would be saved in the folder %s, as %s. It will stay on this computer after this guest session ends, where the next person could open it.", filepath.Dir(path), filepath.Base(path))
+		yes, err := l.read("Type yes to save it: ")
+		if err != nil {
+			return err
+		}
+		if !isCommand(yes, "yes", "y") {
+			l.say("The letter was not saved.")
+			return nil
+		}
+	}
 	// Written as every kincare file is, and recorded with the case file, so that "delete all
 	// my data" finds it.
 	err = storage.WriteRecorded(l.store, path, []byte(text), false)

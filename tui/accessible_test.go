@@ -367,7 +367,7 @@ func TestAccessibleGuestOffersNoSaveAndListsFiles(t *testing.T) {
 	dir := t.TempDir()
 	letter := filepath.Join(dir, "letter.txt")
 	var out bytes.Buffer
-	o := lineOptions(script(append(margaret, "", "letter", "1", letter, "0", "yes")...), nil, &out)
+	o := lineOptions(script(append(margaret, "", "letter", "1", letter, "yes", "0", "yes")...), nil, &out)
 	o.Guest = true
 	if err := RunAccessible(o); err != nil {
 		t.Fatal(err)

@@ -65,6 +65,12 @@ func (m *Model) handleFile(msg tea.Msg) (tea.Cmd, bool) {
 		return m.startGuest(), true
 	case tracksMsg:
 		return m.pushScreen(newTracksScreen(m.c, m.path)), true
+	case passphraseMsg:
+		pc, ok := m.store.(passChanger)
+		if m.c.guest || !ok {
+			return m.setStatus("A guest session keeps nothing once kincare closes, so it needs no passphrase.", false), true
+		}
+		return m.pushScreen(newPassphraseScreen(m.c, pc)), true
 	}
 	return nil, false
 }

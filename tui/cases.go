@@ -106,6 +106,8 @@ func (l *casesScreen) update(msg tea.Msg) tea.Cmd {
 			return nil
 		case key.Matches(k, keys.Tracks):
 			return l.c.send(tracksMsg{})
+		case key.Matches(k, keys.Pass):
+			return l.c.send(passphraseMsg{})
 		case key.Matches(k, keys.Guest):
 			if l.c.guest {
 				return nil
@@ -117,7 +119,11 @@ func (l *casesScreen) update(msg tea.Msg) tea.Cmd {
 				l.cursor = 0
 				return l.c.send(searchMsg{})
 			}
-			return l.c.push(newConfirm(l.c, "Leave kincare? Your cases are kept. y / n", "leave", "stay", quitMsg{}))
+			question := "Leave kincare? Your cases are kept. y / n"
+			if l.c.guest {
+				question = "Leave kincare? This guest session's cases will go. y / n"
+			}
+			return l.c.push(newConfirm(l.c, question, "leave", "stay", quitMsg{}))
 		case key.Matches(k, ck.Help) && l.search.Value() == "":
 			l.c.help.ShowAll = !l.c.help.ShowAll
 			return nil
@@ -257,6 +263,12 @@ func (l *casesScreen) keys() helpKeys {
 	if !l.c.guest {
 		short = append(short, k.Guest)
 	}
-	short = append(short, k.Tracks, ck.Back, k.QuickExit)
-	return helpKeys{short: short, full: [][]key.Binding{{k.Up, k.Down, ck.Open}, {k.New, k.Delete, k.Guest}, {k.Tracks, relabel(ck.Back, "clear search / quit"), k.QuickExit}}}
+	short = append(short, k.Tracks)
+	full := [][]key.Binding{{k.Up, k.Down, ck.Open}, {k.New, k.Delete, k.Guest}, {k.Tracks, relabel(ck.Back, "clear search / quit"), k.QuickExit}}
+	if !l.c.guest {
+		short = append(short, k.Pass)
+		full[1] = append(full[1], k.Pass)
+	}
+	short = append(short, ck.Back, k.QuickExit)
+	return helpKeys{short: short, full: full}
 }

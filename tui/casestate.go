@@ -31,6 +31,8 @@ type caseState struct {
 	saveSeq int  // the last change, so only the newest save tick saves
 	// lettersCursor is the letter chosen in the list, kept while the case is open.
 	lettersCursor int
+	// today is the real date, for what is late (a complaint is offered only then).
+	today entitlements.Date
 }
 
 func newCaseState(c storage.Case, today entitlements.Date) (*caseState, error) {
@@ -44,7 +46,7 @@ func newCaseState(c storage.Case, today entitlements.Date) (*caseState, error) {
 	if err != nil {
 		return nil, err
 	}
-	cs := &caseState{c: c, s: s, ids: ids}
+	cs := &caseState{c: c, s: s, ids: ids, today: today}
 	cs.apply(s.Current())
 	return cs, nil
 }

@@ -266,7 +266,7 @@ func TestGuestSavedFileIsListedAtTheEnd(t *testing.T) {
 	d.key("r", "w")
 	path := filepath.Join(dir, "summary.txt")
 	d.setInput(path)
-	d.key("enter")
+	d.key("enter", "y")
 	d.mustSee("Saved to")
 	files, err := storage.WrittenFiles(d.m.store)
 	if err != nil || len(files) != 1 || files[0].Path != path {

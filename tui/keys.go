@@ -19,6 +19,7 @@ type keyMap struct {
 	Guest  key.Binding
 	Search key.Binding
 	Tracks key.Binding
+	Pass   key.Binding
 	Yes    key.Binding
 	No     key.Binding
 
@@ -68,6 +69,7 @@ func newKeyMap() keyMap {
 		Guest:  b([]string{"ctrl+g"}, "ctrl+g", "guest session"),
 		Search: b([]string{"/"}, "type", "search"),
 		Tracks: b([]string{"ctrl+t"}, "ctrl+t", "cover your tracks"),
+		Pass:   b([]string{"ctrl+p"}, "ctrl+p", "passphrase"),
 		Yes:    b([]string{"y"}, "y", "yes"),
 		No:     b([]string{"n", "esc"}, "n", "no"),
 

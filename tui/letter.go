@@ -69,7 +69,16 @@ func (lt *letterScreen) crumb() string { return lt.cs.label() + " · Letter" }
 func (lt *letterScreen) resize()       { lt.setContent() }
 
 func (lt *letterScreen) input(today entitlements.Date) letters.Input {
-	return letters.Input{RequestID: lt.id, Answers: lt.cs.answersFor(lt.id), Details: lt.cs.c.Details, AsOf: lt.cs.asOf(lt.c.today), Today: today}
+	in := letters.Input{RequestID: lt.id, Answers: lt.cs.answersFor(lt.id), Details: lt.cs.c.Details, AsOf: lt.cs.asOf(lt.c.today), Today: today}
+	if lt.id == letters.ComplaintStage1 {
+		// The complaint names the letters to the council that were refused or are late.
+		childID := ""
+		if r := lt.cs.request(lt.id); r != nil && len(r.Children) == 1 {
+			childID = r.Children[0]
+		}
+		in.Earlier = complaintEarlier(lt.cs.c, lt.c.today, childID)
+	}
+	return in
 }
 
 // redraft writes the letter (or the follow-up) afresh from the case.
@@ -178,6 +187,9 @@ func (lt *letterScreen) gapWarning(doing string) tea.Cmd {
 	return lt.c.failure("Before " + doing + ": this letter still has " + n + " to fill in (press d for details, or e to edit).")
 }
 
+// lettersFolder is the folder in the home folder where letters are exported by default.
+const lettersFolder = "kincare-letters"
+
 // exportPath is where an export goes by default: ~/kincare-letters, or the current folder.
 // The name says which letter and when, never whose: a shared computer's folders and "recent
 // files" lists are seen by the next person too.
@@ -188,7 +200,7 @@ func (lt *letterScreen) exportPath(ext string) string {
 	}
 	name += "-" + lt.c.today.String() + "." + ext
 	if home, err := os.UserHomeDir(); err == nil && home != "" {
-		return filepath.Join(home, "kincare-letters", name)
+		return filepath.Join(home, lettersFolder, name)
 	}
 	return name
 }

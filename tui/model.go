@@ -187,8 +187,10 @@ func (m *Model) handleShared(msg tea.Msg) (tea.Cmd, bool) {
 		return tea.SetClipboard(msg.text), true
 	case printAndQuitMsg:
 		m.printOnExit = msg.text
-		return m.quit(), true
+		return m.leave(), true
 	case quitMsg:
+		return m.leave(), true
+	case leaveMsg:
 		return m.quit(), true
 	case idleMsg:
 		if msg.seq != m.idleSeq {
@@ -245,6 +247,19 @@ func (m *Model) closeCase() tea.Cmd {
 	m.list.search.SetValue("")
 	m.list.cursor = 0
 	return tea.Sequence(append(cmds, m.refreshList())...)
+}
+
+// leave closes kincare, but first, in a guest session that saved files still on this
+// computer, lists them and offers to delete them.
+func (m *Model) leave() tea.Cmd {
+	if m.c.guest && m.store != nil {
+		if _, asking := m.top().(*leaveGuestScreen); !asking {
+			if files := guestFilesLeft(m.store); len(files) > 0 {
+				return m.c.push(&leaveGuestScreen{c: m.c, files: files})
+			}
+		}
+	}
+	return m.quit()
 }
 
 func (m *Model) quit() tea.Cmd {

@@ -83,7 +83,9 @@ type (
 	// printAndQuitMsg leaves and prints text once the screen is back to normal.
 	printAndQuitMsg struct{ text string }
 	quitMsg         struct{}
-	closeCaseMsg    struct{}
+	// leaveMsg closes kincare once a guest session's files were dealt with (guest.go).
+	leaveMsg     struct{}
+	closeCaseMsg struct{}
 )
 
 func (c *common) status(text string) tea.Cmd   { return c.send(statusMsg{text: text}) }

@@ -32,6 +32,7 @@ type firstRunScreen struct {
 	first    []byte // the first typing, while the second is asked for
 	confirm  bool
 	mismatch bool
+	weak     bool // the last one typed was too short
 }
 
 func newFirstRunScreen(c *common, path string) *firstRunScreen {
@@ -50,7 +51,12 @@ func (f *firstRunScreen) update(msg tea.Msg) tea.Cmd {
 			f.in.Reset()
 			switch {
 			case len(p) > 0 && !f.confirm:
-				f.first, f.confirm, f.mismatch = p, true, false
+				f.mismatch = false
+				if storage.CheckPassphrase(p) != nil {
+					f.weak = true
+					return nil
+				}
+				f.first, f.confirm, f.weak = p, true, false
 				return nil
 			case f.confirm && string(p) != string(f.first):
 				f.first, f.confirm, f.mismatch = nil, false, true
@@ -67,7 +73,7 @@ func (f *firstRunScreen) update(msg tea.Msg) tea.Cmd {
 				f.first, f.confirm = nil, false
 				return nil
 			}
-			return tea.Sequence(f.c.replace(&loadingScreen{}), openDB(f.path, nil))
+			return tea.Sequence(f.c.replace(&loadingScreen{}), openDB(f.path, nil), f.c.status("No passphrase for now. To add one later, press ctrl+p on the case list."))
 		}
 	}
 	var cmd tea.Cmd
@@ -86,10 +92,12 @@ func (f *firstRunScreen) view() string {
 	switch {
 	case f.confirm:
 		b.WriteString(st.Bold.Render(wrapText("Type the same passphrase again, to be sure, and press enter. Press esc to start again.", w)))
+	case f.weak:
+		b.WriteString(st.Error.Render(wrapText(storage.PassphraseAdvice+" Or press esc to carry on without one.", w)))
 	case f.mismatch:
 		b.WriteString(st.Error.Render(wrapText("The two did not match. Type a passphrase again, or press esc to carry on without one.", w)))
 	default:
-		b.WriteString(st.Subtle.Render(wrapText("Type a passphrase and press enter, or press esc to carry on without one.", w)))
+		b.WriteString(st.Subtle.Render(wrapText("Type one and press enter: 10 characters or more, or four words like \"purple kettle river morning\". Or esc for none.", w)))
 	}
 	return b.String()
 }

@@ -64,6 +64,10 @@ func letterRows(cs *caseState) []letterRow {
 	var rows []letterRow
 	seen := map[string]bool{}
 	for _, id := range ids {
+		if id == letters.ComplaintStage1 && len(cs.c.ComplaintGrounds(cs.today, "")) == 0 {
+			// A complaint is the step after a letter to the council is refused or late.
+			continue
+		}
 		rows = append(rows, letterRow{id: id, offered: true})
 		seen[id] = true
 	}
@@ -126,4 +130,14 @@ func requestState(r *storage.Request, today entitlements.Date) (string, bool) {
 		s += ", edited"
 	}
 	return s, false
+}
+
+// complaintEarlier are the letters a complaint names: every letter to the council about the
+// child (or the family) that was refused or is late on today, with its dates from tracking.
+func complaintEarlier(c storage.Case, today entitlements.Date, childID string) []letters.Sent {
+	var earlier []letters.Sent
+	for _, r := range c.ComplaintGrounds(today, childID) {
+		earlier = append(earlier, r.Earlier(requestTitle(r.ID))...)
+	}
+	return earlier
 }

@@ -130,7 +130,7 @@ func TestFirstRunPassphraseTypedTwice(t *testing.T) {
 	d.typeText("correct horse")
 	d.key("enter")
 	d.key("esc") // start again
-	d.mustSee("Type a passphrase")
+	d.mustSee("Type one and press enter")
 	d.typeText("correct horse")
 	d.key("enter")
 	d.typeText("correct horse")

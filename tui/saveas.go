@@ -97,6 +97,11 @@ func (d *saveAsDialog) update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		return d.writeCmd(msg.path, false)
+	case guestSaveOKMsg:
+		if msg.path != d.target() {
+			return nil
+		}
+		return statPath(msg.path)
 	case writtenMsg:
 		if msg.err != nil {
 			if os.IsExist(msg.err) {
@@ -121,6 +126,10 @@ func (d *saveAsDialog) update(msg tea.Msg) tea.Cmd {
 		case "enter":
 			if d.target() == "" {
 				return nil
+			}
+			if d.c.guest {
+				// Say first that the file outlives the guest session, and where it goes.
+				return d.c.push(&guestSaveScreen{c: d.c, path: d.target()})
 			}
 			return statPath(d.target())
 		case "esc":
