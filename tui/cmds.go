@@ -129,20 +129,10 @@ func unlockStore(s storage.Store, pass []byte) tea.Cmd {
 	})
 }
 
-// writePrivate writes data to path (making its folder), readable only by this user, and
-// never replaces an existing file unless overwrite is set. storage.WriteFile never follows a
-// planted file or link. An existing file is reported as an *fs.PathError, so os.IsExist
-// recognises it.
-func writePrivate(path string, data []byte, overwrite bool) error {
-	err := storage.WriteFile(path, data, overwrite)
-	if errors.Is(err, storage.ErrFileExists) {
-		return &fs.PathError{Op: "open", Path: path, Err: fs.ErrExist}
-	}
-	return err
-}
-
-// writeRecorded writes data as writePrivate does and records the file in the case file (or the
-// guest session), so that deleting all data, or the end of a guest session, can find it.
+// writeRecorded writes data to path (making its folder), readable only by this user, never
+// replacing an existing file unless overwrite is set and never through a planted file or link,
+// and records the file in the case file (or the guest session), so that deleting all data, or
+// the end of a guest session, can find it.
 func writeRecorded(s storage.Store, path string, data []byte, overwrite bool) error {
 	err := storage.WriteRecorded(s, path, data, overwrite)
 	if errors.Is(err, storage.ErrFileExists) {

@@ -144,10 +144,6 @@ func (c *common) symbol(s entitlements.Status) string {
 	return " "
 }
 
-func (c *common) styledStatus(s entitlements.Status) string {
-	return c.st.Status[string(s)].Render(c.statusLabel(s))
-}
-
 // cursor marks the selected row with a sign as well as a style.
 func (c *common) cursor(on bool) string {
 	if on {

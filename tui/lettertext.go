@@ -23,9 +23,6 @@ func cleanBlock(s string) string {
 // a gap is, whatever its length, for every front end.
 func gapsIn(text string) []string { return letters.GapsIn(text) }
 
-// slug makes a file name part; the letters package keeps letters such as "é" and "ł".
-func slug(s string) string { return letters.FileNamePart(s) }
-
 // letterFromText rebuilds a letter's parts from its saved (perhaps edited) text, so the export
 // formats can lay it out; base supplies the title and anything the text does not show.
 func letterFromText(text string, base letters.Letter) letters.Letter {
