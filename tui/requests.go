@@ -17,7 +17,6 @@ func requestWords(ids []string) []string {
 	return out
 }
 
-
 // requestTitle names a letter as the letters package does: each letter's title has one home,
 // its template.
 func requestTitle(id string) string {
