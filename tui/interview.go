@@ -264,7 +264,11 @@ func (iv *interviewScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 	case k.String() == "enter":
 		st, err := iv.cs.s.Answer(iv.ask, iv.form.current())
 		if err != nil {
-			iv.form.err = iv.c.st.Error.Render(wrapText(capitalise(err.Error()), iv.leftWidth()))
+			msg := capitalise(err.Error())
+			if iv.form.current() == "" {
+				msg = nothingChosen(iv.c.keys, iv.form.typed)
+			}
+			iv.form.err = iv.c.st.Error.Render(wrapText(msg, iv.leftWidth()))
 			// "Saved" was about the answer before; this one was not taken.
 			return iv.c.status("")
 		}
@@ -371,4 +375,13 @@ func capitalise(s string) string {
 	}
 	r, n := utf8.DecodeRuneInString(s)
 	return strings.ToUpper(string(r)) + s[n:]
+}
+
+// nothingChosen says what to do when enter is pressed with no answer, naming this screen's
+// skip key for the kind of question (on a typed question s would type a letter).
+func nothingChosen(keys keyMap, typed bool) string {
+	if typed {
+		return "Type an answer (or " + keys.SkipTyped.Help().Key + " to skip)."
+	}
+	return "Choose an answer (or " + keys.Skip.Help().Key + " to skip)."
 }
