@@ -208,3 +208,94 @@ func TestCallDeanBoltonInformal(t *testing.T) {
 		t.Errorf("a 2-year-old was asked the type of school: %v", asked)
 	}
 }
+
+// Mid-call, Dean says "actually social services did arrange it": the answer is changed in three
+// keys or fewer (c and the answer's number) plus the new answer, and what changed is shown whole.
+func TestCallDeanChangesHisAnswer(t *testing.T) {
+	// The answer's number, as "Answers so far" shows it, from the same call run directly.
+	plain := map[string]string{}
+	for k, v := range deanCall {
+		if _, after, ok := strings.Cut(v, "|"); ok {
+			v = after
+		}
+		plain[k] = v
+	}
+	d := newDriver(t, Options{NoColor: true}, 80, 24)
+	d.key("ctrl+n")
+	d.pick("adviser")
+	d.key("enter")
+	d.answerAll(plain)
+	number := 0
+	for i, l := range d.iv().cs.answered {
+		if l.Key == entitlements.CouncilInvolved {
+			number = i + 1
+		}
+	}
+	if number == 0 {
+		t.Fatal("social services' answer is not in the answers so far")
+	}
+	total := len(d.iv().cs.answered)
+
+	tm, _, _ := takeCall(t, deanCall, false, "Child Benefit")
+	tm.Send(keyMsg("esc")) // back from the read-out to the questions
+	waitScreen(t, tm, "That is every question")
+	change := []string{"c"}
+	for _, r := range strconv.Itoa(number) {
+		change = append(change, string(r))
+	}
+	if number*10 <= total {
+		change = append(change, "enter")
+	}
+	for _, k := range change {
+		tm.Send(keyMsg(k))
+	}
+	waitScreen(t, tm, "Changing an earlier answer", "Did children's services arrange")
+	tm.Send(keyMsg("1")) // yes, children's services arranged it
+	tm.Send(keyMsg("enter"))
+	waitScreen(t, tm, "What changed:", "Fostering allowance")
+	fm := finish(t, tm)
+	if len(change) > 3 {
+		t.Errorf("reaching the answer took %d keys: %v", len(change), change)
+	}
+	t.Logf("keys to reach the answer: %d (%v), then the new answer: 2", len(change), change)
+	if got := fm.cs.s.Answers(0).Value(entitlements.CouncilInvolved); got != "yes" {
+		t.Fatalf("the answer is %q", got)
+	}
+}
+
+// Pressing enter four times on a new case, through the program loop, ends on a question with
+// nothing recorded: never on a result.
+func TestCallEnterFourTimesEndsOnAQuestion(t *testing.T) {
+	m := New(Options{Store: storage.NewMemory(), NoColor: true, Today: fixedToday})
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
+	waitScreen(t, tm, "No cases yet")
+	tm.Send(keyMsg("ctrl+n"))
+	waitScreen(t, tm, "Who is using this?")
+	for range 4 {
+		tm.Send(keyMsg("enter"))
+	}
+	waitScreen(t, tm, "Choose an answer (or s to skip)")
+	fm := finish(t, tm)
+	if fm.cs == nil {
+		t.Fatal("no case was open after four enters")
+	}
+	if known := fm.cs.s.Answers(0).Known(); len(known) != 0 {
+		t.Errorf("enter alone recorded answers: %v", known)
+	}
+	if _, onQuestions := fm.top().(*interviewScreen); !onQuestions {
+		t.Errorf("four enters ended on %T, not a question", fm.top())
+	}
+}
+
+// The Cardiff call: Wales, a child arrangements order, a 15-year-old. No school-age or
+// under-five question that cannot fit, and the read-out gives Child Benefit.
+func TestCallCardiffWales(t *testing.T) {
+	tm, count, asked := takeCall(t, cardiffCall, false, "Child Benefit")
+	finish(t, tm)
+	t.Logf("Cardiff: %d questions, %d keys: %v", len(asked), count, asked)
+	for _, q := range []string{"duration", "sg_financial_support"} {
+		if has(asked, q) {
+			t.Errorf("the Cardiff caller was asked %s", q)
+		}
+	}
+}
