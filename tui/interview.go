@@ -94,15 +94,19 @@ func (iv *interviewScreen) setAsk(a wizard.Ask) {
 	q := a.Question
 	initial := a.Value
 	if q.Kind == entitlements.DateValue && initial != "" {
-		if d, err := entitlements.ParseDate(initial); err == nil {
+		// A month alone stays a month: shown as 01/01/2026 it would be kept as a day.
+		if d, month, err := entitlements.ParseDateOrMonth(initial); err == nil {
 			initial = d.Time().Format("02/01/2006")
+			if month {
+				initial = d.Time().Format("January 2006")
+			}
 		}
 	}
 	desc := ""
 	if iv.showHelp {
 		desc = q.Help
 	} else if q.Kind == entitlements.DateValue {
-		desc = "For example 14/03/2024."
+		desc = a.Hint // the session's wording: a day, or the month alone
 	} else if q.Kind == entitlements.Number {
 		desc = "A whole number from 0 to 25."
 	}

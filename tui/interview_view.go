@@ -103,7 +103,7 @@ func (iv *interviewScreen) questionPane(width, height int) string {
 		if iv.form.typed {
 			k = "ctrl+r"
 		}
-		s = st.Subtle.Render(clip("Only for letters. The results are done: "+k+" read-out.", width)) + "\n" + s
+		s = st.Subtle.Render(wrapText("Only for letters: the results are done ("+k+" read-out).", width)) + "\n" + s
 	}
 	if ex := iv.explain(); ex != "" && lipgloss.Height(s)+3 < height {
 		s += "\n\n" + st.Subtle.Render(wrapText(ex, width))
