@@ -253,6 +253,9 @@ func TestCallDeanChangesHisAnswer(t *testing.T) {
 	tm.Send(keyMsg("1")) // yes, children's services arranged it
 	tm.Send(keyMsg("enter"))
 	waitScreen(t, tm, "What changed:", "Fostering allowance")
+	// The situation line at the top of the results is worked out again.
+	tm.Send(keyMsg("o"))
+	waitScreen(t, tm, "What the family can get", "may be in the council's care")
 	fm := finish(t, tm)
 	if len(change) > 3 {
 		t.Errorf("reaching the answer took %d keys: %v", len(change), change)
