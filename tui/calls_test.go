@@ -190,6 +190,11 @@ func TestCallMargaretLeedsSGO(t *testing.T) {
 // looked after Tyler skipped: the month is taken as it is said.
 func TestCallMargaretWithTheOrderMonth(t *testing.T) {
 	tm, count, _ := takeCall(t, margaretCall, false, "special guardian")
+	// One key shows the full list, and again the short read-out.
+	tm.Send(keyMsg("f"))
+	waitScreen(t, tm, "full list", "What you can get", "short one")
+	tm.Send(keyMsg("f"))
+	waitScreen(t, tm, "summary", "full list")
 	fm := finish(t, tm)
 	if got := fm.cs.s.Answers(0).Value(entitlements.OrderDate); got != "2026-01" {
 		t.Errorf("the order month was kept as %q", got)
