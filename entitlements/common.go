@@ -39,7 +39,7 @@ var (
 		change: lines("It would be worked out as in England if the child lived in the UK."),
 		next:   lines("Ask HM Revenue and Customs (the Child Benefit Office) whether you can claim from abroad.")}
 	outsideEnglandCheck = &verdict{status: Check,
-		why:    lines("The child lives outside England. Each UK nation has its own rules for this, so we cannot say."),
+		why:    lines("The child lives outside England. We work this out only on England's rules, and some of it differs in each UK nation, so we cannot say. It may still apply: ask an adviser where you live."),
 		change: lines("It would be worked out here if the child lived in England."),
 		next:   lines("See \"Help outside England\" for where to get advice where you live.")}
 )

@@ -37,7 +37,7 @@ func SituationWords(rep Report) string {
 	if len(rep.Outcomes) > 0 {
 		why = rep.Outcomes[0].Why
 	}
-	return situation(rep.Arrangement, why)
+	return situation(rep.Arrangement, why, councilMayLookAfter(rep.Outcomes))
 }
 
 // Situation is SituationWords for an assessment not yet written out: it writes out only the
@@ -47,14 +47,32 @@ func (r *Result) Situation() string {
 	if r.Arrangement == ArrNotKinship {
 		why = r.outcome(0, r.env()).Why
 	}
-	return situation(r.Arrangement, why)
+	return situation(r.Arrangement, why, r.Arrangement == ArrInformal && r.Status(fosteringID) == MayBeEligible)
 }
 
-func situation(arr string, why []string) string {
+func situation(arr string, why []string, mayBeLookedAfter bool) string {
 	if arr == ArrNotKinship && len(why) > 0 {
 		return strings.Join(why, " ")
 	}
+	if arr == ArrInformal && mayBeLookedAfter {
+		return "Informal kinship care, on the answers: you are raising a relative's or friend's child without a court order. But children's services arranged it, so in law the child may be in the council's care (\"looked after\") and you may count as their foster carer."
+	}
 	return ArrangementWords(arr)
+}
+
+// fosteringID is the outcome that says a placement the council arranged may make the child
+// looked after in law (Southwark v D): while it is open, no sentence says the child is not.
+const fosteringID = "fostering_allowance"
+
+// councilMayLookAfter says whether the fostering outcome leaves open that the council looks
+// after the child although nobody made an order.
+func councilMayLookAfter(outcomes []Outcome) bool {
+	for _, o := range outcomes {
+		if o.ID == fosteringID {
+			return o.Status == MayBeEligible
+		}
+	}
+	return false
 }
 
 // Money writes pence as pounds: £1,234.50, or £1,234 when whole.

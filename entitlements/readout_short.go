@@ -166,6 +166,9 @@ func (p readOutParts) render(ns, nc, nq int) string {
 func arrangementSentence(arr string, outcomes []Outcome) string {
 	switch arr {
 	case ArrInformal:
+		if councilMayLookAfter(outcomes) {
+			return "You are raising the child without a court order. Children's services arranged it, so in law the council may look after the child, and you may count as their foster carer."
+		}
 		return "You are raising the child without a court order, and the council does not look after them: this is informal kinship care."
 	case ArrPrivateFoster:
 		return "You care for the child by arrangement with the parents and are not a close relative: this is private fostering, and the council must be told."

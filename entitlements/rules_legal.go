@@ -457,7 +457,7 @@ var (
 		why:    lines("The child lives in England, so everything here is worked out on England's rules."),
 		change: lines("If the child moves out of England, the answers change.")}
 	signWales = &verdict{status: Eligible,
-		why:    lines("The child lives in Wales. Wales has its own law on children's services and its own special guardianship support and fostering schemes. Legal aid and UK benefits work as in England."),
+		why:    lines("The child lives in Wales. Wales has its own law on children's services and its own special guardianship support and fostering schemes. Child Benefit, Guardian's Allowance and legal aid are worked out here as in England. Anything else marked \"check\" may still apply in Wales, but we cannot work it out here: an adviser in Wales can."),
 		change: lines("This is for families in Wales."),
 		next:   lines("Call Kinship's advice line (England and Wales) or your council's kinship team.", "Ask the council about the Welsh special guardianship and fostering allowances.")}
 	signScotland = &verdict{status: Eligible,

@@ -87,6 +87,14 @@ func (cs *caseState) readOut() string {
 	return entitlements.FamilyReadOut(cs.s.FamilyResult().Report())
 }
 
+// fullList is every outcome with its reasons and next steps: the read-out's long form.
+func (cs *caseState) fullList() string {
+	if len(cs.results) == 1 {
+		return entitlements.FullText(cs.rep)
+	}
+	return entitlements.FamilyFullText(cs.s.FamilyResult().Report())
+}
+
 func countsOf(rep entitlements.Report) map[entitlements.Status]int {
 	counts := map[entitlements.Status]int{}
 	for _, o := range rep.Outcomes {

@@ -94,15 +94,19 @@ func (iv *interviewScreen) setAsk(a wizard.Ask) {
 	q := a.Question
 	initial := a.Value
 	if q.Kind == entitlements.DateValue && initial != "" {
-		if d, err := entitlements.ParseDate(initial); err == nil {
+		// A month alone stays a month: shown as 01/01/2026 it would be kept as a day.
+		if d, month, err := entitlements.ParseDateOrMonth(initial); err == nil {
 			initial = d.Time().Format("02/01/2006")
+			if month {
+				initial = d.Time().Format("January 2006")
+			}
 		}
 	}
 	desc := ""
 	if iv.showHelp {
 		desc = q.Help
 	} else if q.Kind == entitlements.DateValue {
-		desc = "For example 14/03/2024."
+		desc = a.Hint // the session's wording: a day, or the month alone
 	} else if q.Kind == entitlements.Number {
 		desc = "A whole number from 0 to 25."
 	}
@@ -264,7 +268,11 @@ func (iv *interviewScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 	case k.String() == "enter":
 		st, err := iv.cs.s.Answer(iv.ask, iv.form.current())
 		if err != nil {
-			iv.form.err = iv.c.st.Error.Render(wrapText(capitalise(err.Error()), iv.leftWidth()))
+			msg := capitalise(err.Error())
+			if iv.form.current() == "" {
+				msg = nothingChosen(iv.c.keys, iv.form.typed)
+			}
+			iv.form.err = iv.c.st.Error.Render(wrapText(msg, iv.leftWidth()))
 			// "Saved" was about the answer before; this one was not taken.
 			return iv.c.status("")
 		}
@@ -371,4 +379,13 @@ func capitalise(s string) string {
 	}
 	r, n := utf8.DecodeRuneInString(s)
 	return strings.ToUpper(string(r)) + s[n:]
+}
+
+// nothingChosen says what to do when enter is pressed with no answer, naming this screen's
+// skip key for the kind of question (on a typed question s would type a letter).
+func nothingChosen(keys keyMap, typed bool) string {
+	if typed {
+		return "Type an answer (or " + keys.SkipTyped.Help().Key + " to skip)."
+	}
+	return "Choose an answer (or " + keys.Skip.Help().Key + " to skip)."
 }

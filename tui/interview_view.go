@@ -94,8 +94,16 @@ func (iv *interviewScreen) questionPane(width, height int) string {
 	if about := iv.about(); about != "" {
 		s = st.Bold.Render(clip(about, width)) + "\n" + s
 	}
-	if iv.ask.Editing {
+	switch {
+	case iv.ask.Editing:
 		s = st.Subtle.Render("Changing an earlier answer. Esc to leave it as it was.") + "\n" + s
+	case iv.ask.Extra:
+		// An adviser on a call can stop here: the results are complete.
+		k := "r"
+		if iv.form.typed {
+			k = "ctrl+r"
+		}
+		s = st.Subtle.Render(wrapText("Only for letters: the results are done ("+k+" read-out).", width)) + "\n" + s
 	}
 	if ex := iv.explain(); ex != "" && lipgloss.Height(s)+3 < height {
 		s += "\n\n" + st.Subtle.Render(wrapText(ex, width))

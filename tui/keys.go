@@ -36,6 +36,7 @@ type keyMap struct {
 	Copy     key.Binding
 	Save     key.Binding
 	Print    key.Binding
+	FullList key.Binding // the read-out's long form
 	PageUp   key.Binding
 	PageDown key.Binding
 	AddNote  key.Binding
@@ -86,6 +87,7 @@ func newKeyMap() keyMap {
 		Copy:     b([]string{"c"}, "c", "copy"),
 		Save:     b([]string{"w"}, "w", "save to file"),
 		Print:    b([]string{"p"}, "p", "print on exit"),
+		FullList: b([]string{"f"}, "f", "full list"),
 		PageUp:   b([]string{"pgup", "b"}, "pgup", "page up"),
 		PageDown: b([]string{"pgdown", "space"}, "pgdn", "page down"),
 		AddNote:  b([]string{"ctrl+a"}, "ctrl+a", "new note"),

@@ -22,7 +22,7 @@ func TestEnterFourTimesEndsOnAQuestion(t *testing.T) {
 		if d.iv() == nil || d.iv().form == nil || d.iv().ask.Key != entitlements.Country {
 			t.Fatalf("%dx%d: four enters did not end on the first question:\n%s", sz[0], sz[1], d.screen())
 		}
-		d.mustSee("Choose an answer, or skip this question.")
+		d.mustSee("Choose an answer (or s to skip).")
 		d.mustNotSee("What the family can get", "Saved")
 		if known := d.m.cs.s.Answers(0).Known(); len(known) != 0 {
 			t.Fatalf("answers recorded by enter alone: %v", known)

@@ -15,6 +15,7 @@ type readoutScreen struct {
 	cs   *caseState
 	vp   viewport.Model
 	text string
+	full bool // the full list of what the family can get, rather than the short read-out
 }
 
 func newReadoutScreen(c *common, cs *caseState) *readoutScreen {
@@ -24,7 +25,12 @@ func newReadoutScreen(c *common, cs *caseState) *readoutScreen {
 	return r
 }
 
-func (r *readoutScreen) crumb() string { return r.cs.label() + " · Read-out summary" }
+func (r *readoutScreen) crumb() string {
+	if r.full {
+		return r.cs.label() + " · Read-out · full list"
+	}
+	return r.cs.label() + " · Read-out summary"
+}
 
 func (r *readoutScreen) resize() {
 	r.vp.SetWidth(max(r.c.width, 10))
@@ -67,6 +73,17 @@ func (r *readoutScreen) update(msg tea.Msg) tea.Cmd {
 		return r.c.push(d)
 	case key.Matches(k, keys.Print):
 		return r.c.push(newConfirm(r.c, "Leave kincare now and print the read-out once the screen is clear? y / n", "leave and print", "stay", printAndQuitMsg{r.text}))
+	case key.Matches(k, keys.FullList):
+		// One key between the short read-out and every outcome; copy, save and print take
+		// whichever is shown.
+		r.full = !r.full
+		r.text = r.cs.readOut()
+		if r.full {
+			r.text = r.cs.fullList()
+		}
+		r.resize()
+		r.vp.GotoTop()
+		return nil
 	case key.Matches(k, keys.Help):
 		r.c.help.ShowAll = !r.c.help.ShowAll
 		return nil
@@ -86,5 +103,10 @@ func (r *readoutScreen) viewWith(d dialog) string {
 
 func (r *readoutScreen) keys() helpKeys {
 	k := r.c.keys
-	return helpKeys{short: []key.Binding{kb("↑/↓", "scroll"), k.Copy, k.Save, k.Print, backKey, k.QuickExit}}
+	full := k.FullList
+	if r.full {
+		full.SetHelp("f", "short one")
+	}
+	// Quick exit must fit at 80 columns: scrolling and printing come after it.
+	return helpKeys{short: []key.Binding{full, k.Copy, k.Save, backKey, k.QuickExit, kb("↑/↓", "scroll"), k.Print}}
 }
