@@ -239,7 +239,11 @@ func (iv *interviewScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		// esc goes back one step; leaving the case is asked first, so a slip loses nothing.
-		return iv.c.push(newConfirm(iv.c, "Close this case and go back to the list? It is saved. y / n", "close it", "stay", closeCaseMsg{}))
+		kept := "It is saved."
+		if iv.c.guest {
+			kept = "It is kept until you leave kincare."
+		}
+		return iv.c.push(newConfirm(iv.c, "Close this case and go back to the list? "+kept+" y / n", "close it", "stay", closeCaseMsg{}))
 	}
 	if iv.focusAnswers {
 		lines := iv.cs.answered
