@@ -36,7 +36,7 @@ var letterWords = map[string]string{
 	"local_offer_copy":            "a letter asking the council for its kinship local offer",
 	"private_fostering_notice":    "a letter telling the council about the arrangement, as the law requires",
 	"school_pupil_premium_plus":   "a letter asking the school to record that the child was in care, for Pupil Premium Plus",
-	"legal_advice_funding":        "a letter asking the council to pay for legal advice before you agree to an order",
+	"legal_advice_funding":        "a letter asking the council to pay for independent legal advice",
 	"cao_allowance":               "a letter asking the council for a child arrangements order allowance",
 	"kinship_allowance_pilot":     "a letter asking the council for the Kinship Zone allowance",
 	"flexible_working":            "a letter asking your employer for flexible working",
