@@ -13,7 +13,7 @@
 //     the household's filled in where the child gives none (Family.Merged).
 //  3. situation.go: the arrangement (informal kinship care, private fostering, special
 //     guardianship and so on), decided first because many rules turn on it.
-//  4. rules_money.go, rules_education.go, rules_legal.go (and any other rules_*.go): one small
+//  4. rules_order.go lists every rule in the contract's order; rules_*.go beside it hold one small
 //     rule per outcome id of the spec, in the spec's order. Each rule is written as the general
 //     case first, then its named exceptions, the way Catala and the legislation read; every
 //     status it can give is a verdict value with its reasons (why), what would change it, next
