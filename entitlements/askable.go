@@ -24,8 +24,13 @@ func legalStatusIs(values ...string) askCondition {
 	}}
 }
 
-// askConditions are the spec's "with ..." conditions; a key not here is asked whenever it
-// matters. order_date and placing_council are details for letters, never asked by the walk.
+// withOrder: the carer holds an order (special guardianship, child arrangements, residence or
+// adoption).
+var withOrder = legalStatusIs("sgo", "cao", "residence_order", "adoption")
+
+// askConditions are the spec's "with ..." conditions, and those of the two details letters need
+// (the date of an order, and the council that looked after the child before it); a key not
+// here is asked whenever it matters.
 var askConditions = map[Key]askCondition{
 	CouncilInvolved:       legalStatusIs("none", "sgo", "cao", "residence_order", "guardian", "adoption"),
 	OrderRoute:            legalStatusIs("sgo", "cao", "residence_order"),
@@ -37,6 +42,10 @@ var askConditions = map[Key]askCondition{
 		// sure how the order was made can still know about a child protection plan.
 		cao := a.Value(LegalStatus) == "cao" || a.Value(LegalStatus) == "residence_order"
 		return (cao && a.Value(OrderRoute) != "care_proceedings") || a.Value(ConsideringOrder) == "cao"
+	}},
+	OrderDate: withOrder,
+	PlacingCouncil: {gates: []Key{LegalStatus, PreviouslyLookedAfter}, holds: func(a *Answers) bool {
+		return withOrder.holds(a) && a.Value(PreviouslyLookedAfter) == "yes"
 	}},
 	SurvivingParent: {gates: []Key{ParentsDied}, holds: func(a *Answers) bool { return a.Value(ParentsDied) == "one" }},
 }

@@ -46,6 +46,10 @@ func TestAskableOnlyWhenTheSpecsConditionHolds(t *testing.T) {
 		{CouncilInvolved, []string{"legal_status", "kinship_foster"}, false},
 		{CouncilInvolved, nil, false},
 		{Benefits, nil, true},
+		{OrderDate, []string{"legal_status", "guardian"}, false},
+		{OrderDate, []string{"legal_status", "adoption"}, true},
+		{PlacingCouncil, []string{"legal_status", "sgo", "previously_looked_after", "not_sure"}, false},
+		{PlacingCouncil, []string{"legal_status", "sgo", "previously_looked_after", "yes"}, true},
 	} {
 		if got := Askable(c.key, answersOf(t, c.answers...)); got != c.want {
 			t.Errorf("Askable(%s, %v) = %v, want %v", c.key, c.answers, got, c.want)
