@@ -252,6 +252,7 @@ func (r *Result) Report() Report {
 	for _, k := range r.Unanswered() {
 		rep.Unanswered = append(rep.Unanswered, k.String())
 	}
+	rep.Asks = r.Asks()
 	rep.Money = r.Money()
 	return rep
 }

@@ -101,6 +101,8 @@ type ChildReport struct {
 	KinshipCare bool      `json:"kinship_care"`
 	Outcomes    []Outcome `json:"outcomes"`
 	Unanswered  []string  `json:"unanswered"`
+	// Asks is Report.Asks for this child; not part of the output.
+	Asks map[string]string `json:"-"`
 }
 
 // FamilyReport is the family form of the assessment output (spec/assess.md "Families").
@@ -116,7 +118,7 @@ func (fr *FamilyResult) Report() FamilyReport {
 	rep := FamilyReport{AsOf: fr.AsOf.String(), Children: make([]ChildReport, len(fr.Children)), Unanswered: []string{}}
 	for i, r := range fr.Children {
 		one := r.Report()
-		rep.Children[i] = ChildReport{Name: fr.Family.Children[i].Name, Arrangement: one.Arrangement, KinshipCare: one.KinshipCare, Outcomes: one.Outcomes, Unanswered: one.Unanswered}
+		rep.Children[i] = ChildReport{Name: fr.Family.Children[i].Name, Arrangement: one.Arrangement, KinshipCare: one.KinshipCare, Outcomes: one.Outcomes, Unanswered: one.Unanswered, Asks: one.Asks}
 	}
 	for _, k := range fr.Unanswered() {
 		rep.Unanswered = append(rep.Unanswered, k.String())

@@ -2,6 +2,7 @@ package entitlements
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -128,7 +129,13 @@ func FullText(rep Report) string {
 	section("What needs checking", Check)
 	if len(rep.Unanswered) > 0 {
 		b.WriteString("\nQuestions that could still change this:\n")
+		var said []string
 		for _, name := range rep.Unanswered {
+			name = askName(rep.Asks, name)
+			if slices.Contains(said, name) {
+				continue
+			}
+			said = append(said, name)
 			if k, ok := KeyNamed(name); ok {
 				b.WriteString("- " + capitalise(keyPhrase(k)) + "\n")
 			}
@@ -145,7 +152,7 @@ func FamilyFullText(rep FamilyReport) string {
 	b.WriteString(moneyParagraph(rep.Money, familyNames(rep), nil) + "\n")
 	for _, c := range rep.Children {
 		fmt.Fprintf(&b, "\n==== %s ====\n\n", c.Name)
-		b.WriteString(FullText(Report{AsOf: rep.AsOf, Arrangement: c.Arrangement, KinshipCare: c.KinshipCare, Outcomes: c.Outcomes, Unanswered: c.Unanswered}))
+		b.WriteString(FullText(Report{AsOf: rep.AsOf, Arrangement: c.Arrangement, KinshipCare: c.KinshipCare, Outcomes: c.Outcomes, Unanswered: c.Unanswered, Asks: c.Asks}))
 	}
 	return b.String()
 }

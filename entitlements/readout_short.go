@@ -39,7 +39,7 @@ func ReadOut(rep Report) string {
 	for _, s := range stepsOf(rep.Outcomes, itemAmounts(rep.Money, -1)) {
 		p.steps = append(p.steps, s.text)
 	}
-	for _, k := range questionKeys(rep.Outcomes, rep.Unanswered) {
+	for _, k := range questionKeys(rep.Outcomes, rep.Unanswered, rep.Asks) {
 		p.questions = append(p.questions, question(k))
 	}
 	return p.fit(ReadOutLimit(1))
@@ -77,7 +77,7 @@ func FamilyReadOut(rep FamilyReport) string {
 	perKey := map[string][]int{}
 	var order []string
 	for i, c := range rep.Children {
-		for _, k := range questionKeys(c.Outcomes, c.Unanswered) {
+		for _, k := range questionKeys(c.Outcomes, c.Unanswered, c.Asks) {
 			if perKey[k] == nil {
 				order = append(order, k)
 			}

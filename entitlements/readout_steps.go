@@ -114,8 +114,9 @@ func stepBefore(a, b step) bool {
 }
 
 // questionKeys are the unanswered keys worth asking, those behind the most valuable outcomes
-// first: the checks in the order of stepsOf's tiers, then the rest in spec order.
-func questionKeys(outcomes []Outcome, unanswered []string) []string {
+// first: the checks in the order of stepsOf's tiers, then the rest in spec order. A key that
+// cannot be asked yet gives way to the key its condition waits on (asks), or to nothing.
+func questionKeys(outcomes []Outcome, unanswered []string, asks map[string]string) []string {
 	var ranked []Outcome
 	for _, o := range outcomes {
 		if o.Status == Check && len(o.Unanswered) > 0 {
@@ -133,17 +134,20 @@ func questionKeys(outcomes []Outcome, unanswered []string) []string {
 	}
 	sort.SliceStable(ranked, func(i, j int) bool { return rank(ranked[i]) < rank(ranked[j]) })
 	var keys []string
+	add := func(k string) {
+		if k = askName(asks, k); k != "" && !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
 	for _, o := range ranked {
 		for _, k := range o.Unanswered {
-			if !slices.Contains(keys, k) && slices.Contains(unanswered, k) {
-				keys = append(keys, k)
+			if slices.Contains(unanswered, k) {
+				add(k)
 			}
 		}
 	}
 	for _, k := range unanswered {
-		if !slices.Contains(keys, k) {
-			keys = append(keys, k)
-		}
+		add(k)
 	}
 	return keys
 }

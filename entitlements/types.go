@@ -79,6 +79,10 @@ type Report struct {
 	Outcomes    []Outcome    `json:"outcomes"`
 	Money       MoneySummary `json:"money"`
 	Unanswered  []string     `json:"unanswered"`
+	// Asks says, for each unanswered key, the key to ask now: itself, the key its "with ..."
+	// condition waits on, or "" when it cannot be asked (askable.go). Not part of the output;
+	// nil asks every unanswered key.
+	Asks map[string]string `json:"-"`
 }
 
 // Arrangement ids.

@@ -140,9 +140,16 @@ func familyAsOne(results []*entitlements.Result, eldest int) entitlements.Report
 		rep.Outcomes = append(rep.Outcomes, o)
 	}
 	var mask [entitlements.NumKeys]bool
+	rep.Asks = map[string]string{}
 	for _, r := range results {
 		for _, k := range r.Unanswered() {
 			mask[k] = true
+		}
+		// A key is asked (or gives way to the key it waits on) if it may be for any child.
+		for k, ask := range r.Asks() {
+			if rep.Asks[k] == "" {
+				rep.Asks[k] = ask
+			}
 		}
 	}
 	for k := entitlements.Key(0); k < entitlements.NumKeys; k++ {

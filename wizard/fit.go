@@ -6,25 +6,17 @@ import (
 
 // A question is asked only where it fits the child: a key the contract describes "with ..." only
 // once its condition is known to hold (assess.md "Answers"), no school questions for a child not
-// at school, and only the stages of education possible at the child's age. The conditions are
-// the questions' own (Question.When, in questions.go); the fitting of options is here.
+// at school, and only the stages of education possible at the child's age. The "with ..."
+// conditions are the contract's (entitlements.Askable); the wizard's own are the questions'
+// (Question.When, in questions.go, which includes both); the fitting of options is here.
 
 // fits says whether key k may be asked about child i now: the question's own condition.
 func (s *Session) fits(i int, k e.Key) bool {
 	q := byKey[k]
-	return q == nil || q.When == nil || q.When(&s.kids[i].merged)
-}
-
-func legalIs(values ...string) func(*e.Answers) bool {
-	return func(a *e.Answers) bool {
-		v := a.Value(e.LegalStatus)
-		for _, x := range values {
-			if v == x {
-				return true
-			}
-		}
-		return false
+	if q == nil {
+		return e.Askable(k, &s.kids[i].merged)
 	}
+	return q.When(&s.kids[i].merged)
 }
 
 // atSchool says whether the child is known to be at school, or of school age with the stage

@@ -80,24 +80,16 @@ func isExtra(k e.Key) bool { return k == e.OrderDate || k == e.PlacingCouncil }
 func (s *Session) extraFor(i int) (Ref, bool) {
 	kd := s.kids[i]
 	a := &kd.merged
-	if hasOrder(a) && !a.Has(e.OrderDate) && !kd.skipped[e.OrderDate] {
+	if e.Askable(e.OrderDate, a) && !a.Has(e.OrderDate) && !kd.skipped[e.OrderDate] {
 		return Ref{e.OrderDate, i}, true
 	}
-	if hasOrder(a) && a.Value(e.PreviouslyLookedAfter) == "yes" && !a.Has(e.PlacingCouncil) && !kd.skipped[e.PlacingCouncil] {
+	if e.Askable(e.PlacingCouncil, a) && !a.Has(e.PlacingCouncil) && !kd.skipped[e.PlacingCouncil] {
 		return Ref{e.PlacingCouncil, i}, true
 	}
 	if kd.result.KinshipCare() && !a.Has(e.CouncilKey) && !s.hSkipped[e.CouncilKey] {
 		return Ref{e.CouncilKey, Household}, true
 	}
 	return Ref{}, false
-}
-
-func hasOrder(a *e.Answers) bool {
-	switch a.Value(e.LegalStatus) {
-	case "sgo", "cao", "residence_order", "adoption":
-		return true
-	}
-	return false
 }
 
 // open lists the questions that could still change a result and are not settled: skipped,

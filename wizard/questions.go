@@ -26,10 +26,10 @@ type Question struct {
 	Adviser string // the adviser's wording
 	Help    string // what it means and how to find out
 	Options []Option
-	// When, if set, says whether the question may be asked yet: a key the spec describes
-	// "with ..." is asked only once that condition is known to hold (assess.md, "Answers"),
-	// and a question that cannot fit the child (the type of school before school age) not at
-	// all.
+	// When says whether the question may be asked yet: a key the spec describes "with ..." is
+	// asked only once that condition is known to hold (entitlements.Askable, the one home of
+	// those conditions), and a question that cannot fit the child (the type of school before
+	// school age) not at all. The table below gives only the second kind; byKey adds the first.
 	When func(a *e.Answers) bool
 }
 
@@ -107,36 +107,27 @@ var questions = []Question{
 		Carer:   "Did children's services (a social worker) arrange for the child to come to you?",
 		Adviser: "Did children's services arrange the move, or is there a social worker or child protection plan?",
 		Help:    "For example a social worker asked you to take the child, or the child has a social worker or a child protection plan. With an order: did children's services arrange the move before the order?",
-		Options: ynn("Yes, children's services arranged it", "No, the family arranged it"),
-		When:    legalIs("none", "sgo", "cao", "residence_order", "guardian", "adoption")},
+		Options: ynn("Yes, children's services arranged it", "No, the family arranged it")},
 	{Key: e.PreviouslyLookedAfter,
 		Carer:   "Was the child in the care of a council just before the order was made?",
 		Adviser: "Was the child looked after by a council in England or Wales immediately before the order?",
 		Help:    "\"Looked after\" means in care under a care order, or accommodated by the council with the parents' agreement (section 20). The court papers or the social worker can tell you.",
-		Options: ynn("Yes, the child was in care", "No, never in care"),
-		When:    legalIs("sgo", "cao", "residence_order", "adoption")},
+		Options: ynn("Yes, the child was in care", "No, never in care")},
 	{Key: e.OrderRoute,
 		Carer:   "Did the council take the case to court, or did your family apply?",
 		Adviser: "Was the order made in care proceedings brought by the council (public law), or on the family's own application (private law)?",
 		Help:    "Choose the council if children's services started the court case (care proceedings). Choose your family if you or a relative applied to the court yourselves. The order, or your solicitor, can tell you. In a Kinship Zone this decides whether a child arrangements order qualifies for the kinship allowance.",
-		Options: []Option{{"care_proceedings", "The council took the case to court", "Care proceedings brought by the council"}, {"private", "My family applied to the court", "The family applied (private law)"}, notSure},
-		When:    func(a *e.Answers) bool { return a.Value(e.LegalStatus) == "sgo" || hasCAO(a) }},
+		Options: []Option{{"care_proceedings", "The council took the case to court", "Care proceedings brought by the council"}, {"private", "My family applied to the court", "The family applied (private law)"}, notSure}},
 	{Key: e.OtherwiseInCare,
 		Carer:   "Before the child came to you, was there a child protection plan, court safeguarding concerns, or a family meeting deciding they should live with you?",
 		Adviser: "Is there evidence the child would otherwise be in care: a child protection plan, safeguarding concerns the court noted, or a family meeting's decision?",
 		Help:    "Any one of these counts. A child protection plan is agreed at a child protection conference run by children's services. The court may note safeguarding concerns from a report by Cafcass or a social worker. A family meeting means a family group conference, or a similar meeting arranged by children's services, that decided the child should live with you full time.",
-		Options: ynn("Yes, at least one of these", "No, none of these"),
-		When: func(a *e.Answers) bool {
-			// Asked unless the order is known to come from care proceedings: a carer who is not
-			// sure how the order was made can still know about a child protection plan.
-			return (hasCAO(a) && a.Value(e.OrderRoute) != "care_proceedings") || a.Value(e.ConsideringOrder) == "cao"
-		}},
+		Options: ynn("Yes, at least one of these", "No, none of these")},
 	{Key: e.AdoptedAbroad,
 		Carer:   "Was the child adopted from state care outside England and Wales?",
 		Adviser: "Was the child adopted from state care abroad?",
 		Help:    "For example from a children's home or state orphanage in another country.",
-		Options: yn("Yes, from state care abroad", "No"),
-		When:    legalIs("adoption")},
+		Options: yn("Yes, from state care abroad", "No")},
 	{Key: e.ChildAge, Kind: e.Number,
 		Carer:   "How old is the child?",
 		Adviser: "How old is the child, in whole years?",
@@ -169,8 +160,7 @@ var questions = []Question{
 		Carer:   "Do you already get special guardianship money from the council?",
 		Adviser: "Does the carer already get special guardianship financial support from the council?",
 		Help:    "A regular special guardianship allowance or other payments under a support plan.",
-		Options: []Option{{"yes", "Yes, I get it", "Yes, the carer gets it"}, {"no", "No", ""}},
-		When:    legalIs("sgo")},
+		Options: []Option{{"yes", "Yes, I get it", "Yes, the carer gets it"}, {"no", "No", ""}}},
 	{Key: e.InWork,
 		Carer:   "Do you work?",
 		Adviser: "Is the carer in work?",
@@ -201,8 +191,7 @@ var questions = []Question{
 		Carer:   "What is the other parent's situation?",
 		Adviser: "What is the surviving parent's situation?",
 		Help:    "Prison counts only if at least two years of the sentence were left when the other parent died.",
-		Options: []Option{{"whereabouts_unknown", "Nobody knows where they are", ""}, {"in_prison_2_years", "In prison, two years or more left", ""}, {"hospital_order", "Held in hospital by a court", ""}, {"divorced_not_maintaining", "Divorced and not paying for the child", ""}, {"father_unknown", "The father is not known", ""}, {"other", "None of these", ""}},
-		When:    func(a *e.Answers) bool { return a.Value(e.ParentsDied) == "one" }},
+		Options: []Option{{"whereabouts_unknown", "Nobody knows where they are", ""}, {"in_prison_2_years", "In prison, two years or more left", ""}, {"hospital_order", "Held in hospital by a court", ""}, {"divorced_not_maintaining", "Divorced and not paying for the child", ""}, {"father_unknown", "The father is not known", ""}, {"other", "None of these", ""}}},
 	{Key: e.Benefits,
 		Carer:   "Do you get Universal Credit, Pension Credit or another means-tested benefit?",
 		Adviser: "Does the carer get a means-tested benefit such as Universal Credit or Pension Credit?",
@@ -233,12 +222,6 @@ var questions = []Question{
 		Options: []Option{{"carer", "I am the carer", ""}, {"adviser", "I am an adviser helping a carer", ""}}},
 }
 
-// hasCAO: a "lives with" child arrangements order, or an old residence order.
-func hasCAO(a *e.Answers) bool {
-	v := a.Value(e.LegalStatus)
-	return v == "cao" || v == "residence_order"
-}
-
 // consideringAnother is the "considering an order" question for a carer who already holds
 // one: it asks about a different order, so nobody answers about the order they have.
 var consideringAnother = Question{
@@ -255,6 +238,8 @@ var byKey = func() [e.NumKeys]*Question {
 		q.Name = s.Name
 		q.Kind = s.Kind
 		q.Options = allowed(q.Options, s)
+		own, key := q.When, q.Key
+		q.When = func(a *e.Answers) bool { return e.Askable(key, a) && (own == nil || own(a)) }
 		m[q.Key] = q
 	}
 	return m
