@@ -2,6 +2,7 @@ package tui
 
 import (
 	"encoding/json"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -190,7 +191,26 @@ func (cs *caseState) label() string {
 	if l := entitlements.CleanText(cs.c.Label); l != "" {
 		return l
 	}
-	return "New case"
+	// An unlabelled case is called by its people, as the case list calls it.
+	var names []string
+	if p := cs.c.Details.Carer; p != nil {
+		if n := entitlements.CleanText(p.Name); n != "" {
+			names = append(names, n)
+		}
+	}
+	var children []string
+	for _, ch := range cs.c.Children {
+		if f := strings.Fields(entitlements.CleanText(ch.Name)); len(f) > 0 {
+			children = append(children, f[0])
+		}
+	}
+	if len(children) > 0 {
+		names = append(names, entitlements.JoinAnd(children))
+	}
+	if len(names) == 0 {
+		return "New case"
+	}
+	return strings.Join(names, " · ")
 }
 
 // asOf is the date the case is assessed on: its own, or today.
