@@ -98,6 +98,9 @@ func fileState(w WrittenFile) (gone, changed bool) {
 // RemoveWrittenFiles deletes the files kincare wrote for s that still hold what kincare
 // wrote, and forgets them. Files changed since are left where they are (someone else may
 // have made them their own) and returned in kept, so the person can be told.
+//
+// kincare's own letters folder (LettersFolder) goes too once it is empty: os.Remove leaves a
+// folder that still holds anything, so nothing the person keeps there is touched.
 func RemoveWrittenFiles(s Store) (removed, kept []string, err error) {
 	list, err := WrittenFiles(s)
 	if err != nil {
@@ -115,7 +118,11 @@ func RemoveWrittenFiles(s Store) (removed, kept []string, err error) {
 				kept = append(kept, w.Path)
 				continue
 			}
-			syncDir(filepath.Dir(w.Path))
+			dir := filepath.Dir(w.Path)
+			syncDir(dir)
+			if filepath.Base(dir) == LettersFolder {
+				_ = os.Remove(dir)
+			}
 			removed = append(removed, w.Path)
 			forget = append(forget, w.Path)
 		}
@@ -127,6 +134,9 @@ func RemoveWrittenFiles(s Store) (removed, kept []string, err error) {
 	}
 	return removed, kept, nil
 }
+
+// LettersFolder is the folder in the home folder where the interface exports letters by default.
+const LettersFolder = "kincare-letters"
 
 // writtenKey names an entry by a hash of the path, so that writing the same file again
 // replaces its entry and the key itself reveals nothing.

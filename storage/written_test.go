@@ -98,3 +98,38 @@ func TestWrittenFilesRecordedAndRemoved(t *testing.T) {
 		})
 	}
 }
+
+// Removing what kincare wrote also removes kincare's own letters folder once it is empty, but
+// never a folder that still holds something of the person's.
+func TestRemoveWrittenFilesTidiesTheLettersFolder(t *testing.T) {
+	home := t.TempDir()
+	s := NewMemory()
+	folder := filepath.Join(home, LettersFolder)
+	letter := filepath.Join(folder, "letter-local-offer-copy-2026-12-03.txt")
+	if err := WriteRecorded(s, letter, []byte("Dear Sir or Madam"), false); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := RemoveWrittenFiles(s); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(folder); !os.IsNotExist(err) {
+		t.Fatalf("the empty %s folder was left behind (%v)", LettersFolder, err)
+	}
+
+	mine := filepath.Join(folder, "my own notes.txt")
+	if err := os.MkdirAll(folder, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(mine, []byte("mine"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteRecorded(s, letter, []byte("Dear Sir or Madam"), false); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := RemoveWrittenFiles(s); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(mine); err != nil {
+		t.Fatalf("a file kincare did not write was touched: %v", err)
+	}
+}

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -87,14 +86,7 @@ func guestFilesLeft(s storage.Store) []storage.WrittenFile {
 
 func removeWritten(s storage.Store) tea.Cmd {
 	return runIO(func() tea.Msg {
-		removed, kept, err := storage.RemoveWrittenFiles(s)
-		for _, p := range removed {
-			// kincare's own letters folder goes too once it is empty (os.Remove leaves a
-			// folder that still holds anything).
-			if dir := filepath.Dir(p); filepath.Base(dir) == lettersFolder {
-				_ = os.Remove(dir)
-			}
-		}
+		_, kept, err := storage.RemoveWrittenFiles(s)
 		return removedWrittenMsg{kept: kept, err: err}
 	})
 }

@@ -187,9 +187,6 @@ func (lt *letterScreen) gapWarning(doing string) tea.Cmd {
 	return lt.c.failure("Before " + doing + ": this letter still has " + n + " to fill in (press d for details, or e to edit).")
 }
 
-// lettersFolder is the folder in the home folder where letters are exported by default.
-const lettersFolder = "kincare-letters"
-
 // exportPath is where an export goes by default: ~/kincare-letters, or the current folder.
 // The name says which letter and when, never whose: a shared computer's folders and "recent
 // files" lists are seen by the next person too.
@@ -200,7 +197,7 @@ func (lt *letterScreen) exportPath(ext string) string {
 	}
 	name += "-" + lt.c.today.String() + "." + ext
 	if home, err := os.UserHomeDir(); err == nil && home != "" {
-		return filepath.Join(home, lettersFolder, name)
+		return filepath.Join(home, storage.LettersFolder, name)
 	}
 	return name
 }
