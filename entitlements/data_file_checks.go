@@ -3,11 +3,8 @@
 package entitlements
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"strings"
 	"time"
 )
@@ -53,46 +50,15 @@ func validSourceDate(s string) bool {
 	return false
 }
 
-// checkJSONDuplicateKeys rejects an object with the same key twice (encoding/json would
-// silently keep the last), which is an easy slip when editing a table of values by hand.
+// checkJSONDuplicateKeys rejects an object with the same key twice in a data file (encoding/json
+// would keep the last one silently). It is the strict reader of input files without their
+// size limits: a reference or note in the data may be long.
 func checkJSONDuplicateKeys(data []byte) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	type frame struct {
-		obj     bool
-		keys    map[string]bool
-		wantKey bool
+	var dup *duplicateKeyError
+	if err := walkJSON(data, "the file", 0); errors.As(err, &dup) {
+		return fmt.Errorf("key %q appears twice in the same object (at %s)", dup.key, dup.path)
+	} else if err != nil {
+		return err
 	}
-	var stack []frame
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return fmt.Errorf("not valid JSON: %w", err)
-		}
-		if n := len(stack); n > 0 && stack[n-1].obj {
-			top := &stack[n-1]
-			if top.wantKey {
-				if k, ok := tok.(string); ok {
-					if top.keys[k] {
-						return fmt.Errorf("key %q appears twice in the same object (near byte %d)", k, dec.InputOffset())
-					}
-					top.keys[k] = true
-					top.wantKey = false
-					continue
-				}
-			} else {
-				top.wantKey = true // this token is the value (or opens it)
-			}
-		}
-		switch tok {
-		case json.Delim('{'):
-			stack = append(stack, frame{obj: true, keys: map[string]bool{}, wantKey: true})
-		case json.Delim('['):
-			stack = append(stack, frame{})
-		case json.Delim('}'), json.Delim(']'):
-			stack = stack[:len(stack)-1]
-		}
-	}
+	return nil
 }

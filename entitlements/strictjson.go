@@ -45,7 +45,14 @@ func CheckJSON(data []byte, maxBytes int, what string) error {
 		}
 		return fmt.Errorf("%s is not UTF-8 text (the first bad byte is number %d). Save it as UTF-8 and try again", what, at+1)
 	}
-	return walkJSON(data, what)
+	return walkJSON(data, what, MaxTextField)
+}
+
+// duplicateKeyError is a key given twice in one object; path names it from the top.
+type duplicateKeyError struct{ what, path, key string }
+
+func (e *duplicateKeyError) Error() string {
+	return fmt.Sprintf("%s gives %q twice; give each key once", e.what, e.path)
 }
 
 type jsonFrame struct {
@@ -55,9 +62,10 @@ type jsonFrame struct {
 	path    string
 }
 
-// walkJSON reads the token stream once, checking keys and text lengths. Syntax errors are
-// left to the decoder that runs next, whose messages already say where the problem is.
-func walkJSON(data []byte, what string) error {
+// walkJSON reads the token stream once, checking keys, depth and (when maxText is over 0) text
+// lengths. Syntax errors are left to the decoder that runs next, whose messages already say
+// where the problem is.
+func walkJSON(data []byte, what string, maxText int) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var stack []*jsonFrame
@@ -91,10 +99,10 @@ func walkJSON(data []byte, what string) error {
 			}
 			key, _ := tok.(string)
 			if top.keys[key] {
-				return fmt.Errorf("%s gives %q twice; give each key once", what, where(key))
+				return &duplicateKeyError{what: what, path: where(key), key: key}
 			}
-			if utf8.RuneCountInString(key) > MaxTextField {
-				return &LimitError{Msg: fmt.Sprintf("%s has a key longer than %d characters", what, MaxTextField)}
+			if maxText > 0 && utf8.RuneCountInString(key) > maxText {
+				return &LimitError{Msg: fmt.Sprintf("%s has a key longer than %d characters", what, maxText)}
 			}
 			top.keys[key] = true
 			top.wantKey = false
@@ -122,14 +130,14 @@ func walkJSON(data []byte, what string) error {
 				value()
 			}
 		case string:
-			if n := utf8.RuneCountInString(t); n > MaxTextField {
+			if n := utf8.RuneCountInString(t); maxText > 0 && n > maxText {
 				name := "a text value"
 				if top != nil && top.object {
 					name = fmt.Sprintf("%q", where(lastKey))
 				} else if top != nil && top.path != "" {
 					name = fmt.Sprintf("a line of %q", top.path)
 				}
-				return &LimitError{Msg: fmt.Sprintf("%s: %s is %d characters long; kincare keeps at most %d", what, name, n, MaxTextField)}
+				return &LimitError{Msg: fmt.Sprintf("%s: %s is %d characters long; kincare keeps at most %d", what, name, n, maxText)}
 			}
 			value()
 		default:
