@@ -166,7 +166,7 @@ func (c *ctx) ageIn(lo, hi int) bool {
 	return n >= lo && n <= hi
 }
 
-// statusCode packs results as small integers so a walk's outcomes fit in a bitmask.
+// resultSet holds the statuses a walk reached, one bit each, so comparing them is cheap.
 type resultSet uint16
 
 type path struct {

@@ -29,7 +29,8 @@ func GroupWords(g Group) string {
 // Groups lists the groups in the order they are shown.
 var Groups = []Group{Money, Therapy, Education, Legal, Support, Work, OutsideEnglandG}
 
-var statusOrder = map[Status]int{Eligible: 0, MayBeEligible: 1, Check: 2, NotEligible: 3}
+// StatusRank orders statuses from the best for the family.
+var StatusRank = map[Status]int{Eligible: 0, MayBeEligible: 1, Check: 2, NotEligible: 3}
 
 // yearly is a figure's amount over a year, for putting the most valuable first.
 func yearly(f Figure) int64 {
@@ -65,8 +66,8 @@ func Ranked(rep Report, g Group) []Outcome {
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
-		if statusOrder[a.Status] != statusOrder[b.Status] {
-			return statusOrder[a.Status] < statusOrder[b.Status]
+		if StatusRank[a.Status] != StatusRank[b.Status] {
+			return StatusRank[a.Status] < StatusRank[b.Status]
 		}
 		return value(a) > value(b)
 	})

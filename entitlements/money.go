@@ -93,14 +93,7 @@ func moneyOf(rs []*Result, family bool) MoneySummary {
 			positions[child] = child
 			it.Child = &positions[child]
 		}
-		v := f.Pence
-		switch f.Per {
-		case "week":
-			v *= 52
-		case "month":
-			v *= 12
-		}
-		amounts = append(amounts, v)
+		amounts = append(amounts, yearly(f))
 		if f.Per == "one_off" {
 			it.PenceOneOff = &amounts[len(amounts)-1]
 		} else {
@@ -164,7 +157,8 @@ func moneyOf(rs []*Result, family bool) MoneySummary {
 		}
 	}
 	// Carer's Allowance is the carer's: once, whatever the number of children, and not over
-	// State Pension age (it overlaps with the pension).
+	// State Pension age: it overlaps with the State Pension, so usually only an underlying
+	// entitlement remains (assess.md "money"; reference additions.md §A2, checked 2026-11-23).
 	carer := -1
 	for i, r := range rs {
 		s, ok := counted("carers_allowance", i)
@@ -181,7 +175,7 @@ func moneyOf(rs []*Result, family bool) MoneySummary {
 	}
 	for i, r := range rs {
 		if s, ok := counted("sure_start_maternity_grant", i); ok {
-			f, found := oneOffFigure(r, "sure_start_maternity_grant")
+			f, _, found := FigureAt("sure_start_maternity_grant", "grant", r.AsOf)
 			add("sure_start_maternity_grant", s, i, f, found)
 		}
 	}
@@ -241,18 +235,4 @@ func minimumAllowance(r *Result) (f Figure, lowest, ageUnknown, ok bool) {
 	}
 	f, _, ok = FigureAt("fostering_allowance", string(region)+"/"+band, r.AsOf)
 	return f, lowest, ageUnknown, ok
-}
-
-// oneOffFigure is the one-off amount an outcome shows (the grant's figure lives with its rule).
-func oneOffFigure(r *Result, id string) (Figure, bool) {
-	o, ok := r.Outcome(id)
-	if !ok {
-		return Figure{}, false
-	}
-	for _, f := range o.Figures {
-		if f.Per == "one_off" {
-			return f, true
-		}
-	}
-	return Figure{}, false
 }

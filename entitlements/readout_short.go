@@ -330,7 +330,7 @@ func familyNames(rep FamilyReport) []string {
 // plural says a sentence about "the child" of every child in a family.
 func plural(s string) string {
 	return strings.NewReplacer("the child lives", "the children live", "the child's", "the children's",
-		"the child", "the children", "their legal parent", "their legal parent").Replace(s)
+		"the child", "the children").Replace(s)
 }
 
 // familySteps picks a family's most valuable steps across every child, then says those every

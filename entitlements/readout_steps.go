@@ -105,7 +105,7 @@ func stepBefore(a, b step) bool {
 		return a.tier < b.tier
 	}
 	if a.status != b.status {
-		return statusOrder[a.status] < statusOrder[b.status]
+		return StatusRank[a.status] < StatusRank[b.status]
 	}
 	if a.amount != b.amount {
 		return a.amount > b.amount

@@ -42,10 +42,7 @@ func (l *lineSession) results() error {
 
 // readOut is the short read-out: one child's, or the family's taken as one.
 func (l *lineSession) readOut() string {
-	if l.s.NumChildren() == 1 {
-		return entitlements.ReadOut(l.s.Result(0).Report())
-	}
-	return entitlements.FamilyReadOut(l.s.FamilyResult().Report())
+	return l.s.ReadOut()
 }
 
 // countWords opens the results with how many things there are by status: "You can get 13

@@ -69,31 +69,17 @@ func (cs *caseState) apply(st wizard.Step) {
 	cs.answered = cs.s.Answered()
 }
 
-// eldest is the child with the highest age, the first among equals (assess.md "Families").
-func (cs *caseState) eldest() int {
-	best, bestAge := 0, -1
-	for i := 0; i < cs.s.NumChildren(); i++ {
-		if ch := cs.s.Child(i); ch.HasAge && ch.Age > bestAge {
-			best, bestAge = i, ch.Age
-		}
-	}
-	return best
-}
+// eldest is the oldest child: the family's rule, kept in one place.
+func (cs *caseState) eldest() int { return cs.s.Eldest() }
 
 // readOut is the short summary to read out: the family's, taken as one.
 func (cs *caseState) readOut() string {
-	if len(cs.results) == 1 {
-		return entitlements.ReadOut(cs.rep)
-	}
-	return entitlements.FamilyReadOut(cs.s.FamilyResult().Report())
+	return cs.s.ReadOut()
 }
 
 // fullList is every outcome with its reasons and next steps: the read-out's long form.
 func (cs *caseState) fullList() string {
-	if len(cs.results) == 1 {
-		return entitlements.FullText(cs.rep)
-	}
-	return entitlements.FamilyFullText(cs.s.FamilyResult().Report())
+	return cs.s.FullText()
 }
 
 func countsOf(rep entitlements.Report) map[entitlements.Status]int {
@@ -119,9 +105,6 @@ func childCounts(r *entitlements.Result) map[entitlements.Status]int {
 
 var ruleKinds = entitlements.Rules()
 
-// statusRank orders statuses from the best for the family.
-var statusRank = map[entitlements.Status]int{entitlements.Eligible: 0, entitlements.MayBeEligible: 1, entitlements.Check: 2, entitlements.NotEligible: 3}
-
 // familyAsOne is the family's assessment as one: the eldest child's arrangement, and each
 // outcome as it is for the child it is best for.
 func familyAsOne(results []*entitlements.Result, eldest int) entitlements.Report {
@@ -133,7 +116,7 @@ func familyAsOne(results []*entitlements.Result, eldest int) entitlements.Report
 	for _, id := range entitlements.OutcomeIDs() {
 		best := eldest
 		for i, r := range results {
-			if statusRank[r.Status(id)] < statusRank[results[best].Status(id)] {
+			if entitlements.StatusRank[r.Status(id)] < entitlements.StatusRank[results[best].Status(id)] {
 				best = i
 			}
 		}

@@ -261,6 +261,25 @@ func (s *Session) FamilyResult() *e.FamilyResult {
 	return fr
 }
 
+// ReadOut is the short read-out: one child's, or the family's taken as one (assess.md).
+func (s *Session) ReadOut() string {
+	if len(s.kids) == 1 {
+		return e.ReadOut(s.kids[0].result.Report())
+	}
+	return e.FamilyReadOut(s.FamilyResult().Report())
+}
+
+// FullText is every outcome in plain words: the read-out's long form.
+func (s *Session) FullText() string {
+	if len(s.kids) == 1 {
+		return e.FullText(s.kids[0].result.Report())
+	}
+	return e.FamilyFullText(s.FamilyResult().Report())
+}
+
+// Eldest is the oldest child (assess.md "Families"): the family's rule, on the session's answers.
+func (s *Session) Eldest() int { return s.Family().Eldest() }
+
 // Skipped lists the keys skipped for child i, or for the household (Household), in asking order.
 func (s *Session) Skipped(child int) []e.Key {
 	flags := &s.hSkipped

@@ -273,12 +273,11 @@ func (s *Session) Forget(r Ref) Step {
 	if r.Child == Household {
 		s.house.Clear(r.Key)
 		s.hSkipped[r.Key] = false
-		s.reassessAll()
 	} else {
 		s.kids[r.Child].own.Clear(r.Key)
 		s.kids[r.Child].skipped[r.Key] = false
-		s.reassess(r.Child)
 	}
+	s.touched(r)
 	for i, x := range s.asked {
 		if x == r {
 			s.asked = append(s.asked[:i], s.asked[i+1:]...)
@@ -301,7 +300,6 @@ func (s *Session) Back() Step {
 	if !st.Done && (st.Ask.Ref != last) {
 		// The question gone back to comes first, even where another now would.
 		st.Ask = s.AskFor(last)
-		st.Done = false
 	}
 	return st
 }
