@@ -84,7 +84,7 @@ func Open(path string, opts Options) (*DB, error) {
 	d.opts.Passphrase = nil
 	if err != nil {
 		_ = d.bdb.Close()
-		d.wipe()
+		d.dropSecrets()
 		return nil, err
 	}
 	return d, nil
@@ -175,20 +175,13 @@ func (d *DB) create(pass []byte) (key []byte, err error) {
 		wipe(key)
 		return nil, ioError(d.path, "create the case file", err)
 	}
-	if err := os.Link(tmp, d.path); err != nil {
+	// Never over a file that appeared meanwhile (linkNew: a hard link fails rather than replaces).
+	if err := linkNew(tmp, d.path); err != nil {
+		wipe(key)
 		if errors.Is(err, fs.ErrExist) {
-			wipe(key)
 			return nil, fs.ErrExist
 		}
-		// Some file systems (e.g. FAT on a USB stick) have no hard links.
-		if _, serr := os.Stat(d.path); serr == nil {
-			wipe(key)
-			return nil, fs.ErrExist
-		}
-		if err := os.Rename(tmp, d.path); err != nil {
-			wipe(key)
-			return nil, ioError(d.path, "create the case file", err)
-		}
+		return nil, ioError(d.path, "create the case file", err)
 	}
 	syncDir(dir)
 	return key, nil

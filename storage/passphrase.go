@@ -67,8 +67,6 @@ func (d *DB) dropSecrets() {
 	d.idx = nil
 }
 
-func (d *DB) wipe() { d.dropSecrets() }
-
 // SetPassphrase protects the file with pass, changes the passphrase of a protected file, or
 // (with an empty pass) removes protection. Everything is re-encrypted into a fresh file in
 // the same folder which then replaces the old one, so no unencrypted copy is left behind.

@@ -178,7 +178,7 @@ func childNames(c storage.Case, ids []string) string {
 		switch {
 		case i < 0:
 			names = append(names, "a child no longer in the case")
-		case c.Children[i].Name == "":
+		case len(strings.Fields(c.Children[i].Name)) == 0:
 			names = append(names, fmt.Sprintf("child %d", i+1))
 		default:
 			names = append(names, strings.Fields(c.Children[i].Name)[0])
