@@ -140,7 +140,7 @@ func copyBuckets(dst, src *bolt.DB, skip string) error {
 }
 
 func (d *DB) tempName() string {
-	return filepath.Join(filepath.Dir(d.path), "."+filepath.Base(d.path)+".tmp-"+randHex(6))
+	return filepath.Join(filepath.Dir(d.path), d.tempPrefix()+randHex(6))
 }
 
 func (d *DB) tempPrefix() string { return "." + filepath.Base(d.path) + ".tmp-" }

@@ -54,7 +54,7 @@ func WriteRecorded(s Store, path string, data []byte, replace bool) error {
 		return err
 	}
 	r, ok := s.(fileRecorder)
-	if !ok || s == nil {
+	if !ok {
 		return nil
 	}
 	sum := sha256.Sum256(data)

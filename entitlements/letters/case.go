@@ -77,7 +77,6 @@ func newCase(in *Input, st entitlements.Status, due entitlements.Date) *caseData
 	rel := relationship(a.Value(entitlements.Relationship), carerWords(d), m["ChildPlain"].(string))
 	m["Relationship"] = rel
 	m["IAm"] = iAm(rel, m["Child"].(string))
-	m["Grand"] = a.Value(entitlements.Relationship) == "grandparent"
 	story := safe(d.Story)
 	came := " came"
 	if a.Value(entitlements.LivingWithCarer) == "soon" {
@@ -145,9 +144,6 @@ func newCase(in *Input, st entitlements.Status, due entitlements.Date) *caseData
 	m["SGSupport"] = a.Value(entitlements.SGFinancialSupport)
 	m["CourtCase"] = a.Value(entitlements.CourtCase)
 	m["Soon"] = a.Value(entitlements.LivingWithCarer) == "soon"
-	m["Living"] = a.Value(entitlements.LivingWithCarer) == "yes"
-	m["InWork"] = a.Value(entitlements.InWork) == "yes"
-	m["We"] = second != ""
 	m["StepParent"] = a.Value(entitlements.Relationship) == "step_parent"
 
 	// The three-year rule (SG Regulations 2005 reg 5; Adoption Support Services Regulations 2005 reg 7).
