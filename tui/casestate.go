@@ -24,7 +24,9 @@ type caseState struct {
 	results []*entitlements.Result // each child's assessment
 	rep     entitlements.Report    // the family as one: each outcome at its best for any child
 	counts  map[entitlements.Status]int
-	top     []entitlements.Outcome // the best few outcomes, for the live results
+	// childCounts are each child's counts, worked out once per step so the view only draws.
+	childCounts []map[entitlements.Status]int
+	top         []entitlements.Outcome // the best few outcomes, for the live results
 	// answered are the answers so far, household first then each child's.
 	answered []wizard.AnswerLine
 
@@ -65,6 +67,10 @@ func (cs *caseState) apply(st wizard.Step) {
 		cs.rep.Money = cs.s.FamilyResult().Money()
 	}
 	cs.counts = countsOf(cs.rep)
+	cs.childCounts = cs.childCounts[:0]
+	for _, r := range cs.results {
+		cs.childCounts = append(cs.childCounts, childCounts(r))
+	}
 	cs.top = topOutcomes(cs.rep, 4)
 	cs.answered = cs.s.Answered()
 }

@@ -246,8 +246,7 @@ func (iv *interviewScreen) childCounts(width int) string {
 		return ""
 	}
 	var b strings.Builder
-	for i, r := range iv.cs.results {
-		c := childCounts(r)
+	for i, c := range iv.cs.childCounts {
 		line := childWords(iv.cs.s.Child(i)) + ": " + itoa(c[entitlements.Eligible]) + " " + iv.c.symbol(entitlements.Eligible) +
 			", " + itoa(c[entitlements.MayBeEligible]) + " " + iv.c.symbol(entitlements.MayBeEligible) +
 			", " + itoa(c[entitlements.Check]) + " " + iv.c.symbol(entitlements.Check)
